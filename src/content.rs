@@ -1,0 +1,504 @@
+//! The page model: reads the home page and the handbook chapters from the
+//! source tree, splits front matter, derives slugs and routes, and orders the
+//! handbook (SUMMARY.md, else `order:`, else file name). Every page carries
+//! its scope (version and language) from the start.
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Location};
+use crate::frontmatter::{self, FrontMatter};
+use crate::summary::{self, SummaryItem};
+use crate::url::{Route, Scope};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// What a page is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PageKind {
+    Home,
+    Chapter,
+}
+
+impl PageKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            PageKind::Home => "home",
+            PageKind::Chapter => "chapter",
+        }
+    }
+}
+
+/// One source page, parsed up to (not including) its Markdown body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page {
+    pub kind: PageKind,
+    /// Source path relative to the root (`book/01-why.md`).
+    pub source: PathBuf,
+    pub route: Route,
+    pub scope: Scope,
+    /// The page's language tag.
+    pub lang: String,
+    pub front: FrontMatter,
+    pub body: String,
+    /// 1-based line of the file on which the body starts.
+    pub body_line: usize,
+}
+
+/// One entry of the handbook's table of contents.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BookEntry {
+    /// Index into `Content::pages`; `title` from SUMMARY.md if given there.
+    Chapter {
+        page: usize,
+        title: Option<String>,
+        depth: usize,
+    },
+    /// A SUMMARY.md entry with no file yet (`[Title]()`).
+    Draft {
+        title: String,
+        depth: usize,
+    },
+    Part {
+        title: String,
+    },
+    Separator,
+}
+
+/// All pages of one scope and the handbook order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Content {
+    pub pages: Vec<Page>,
+    pub book: Vec<BookEntry>,
+}
+
+/// Options that change which pages are read.
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    /// Include `draft: true` pages.
+    pub drafts: bool,
+}
+
+/// Compiles `ignore:` globs. Bad globs are errors located in charter.yaml.
+pub fn ignore_set(config: &Config) -> (GlobSet, Vec<Diagnostic>) {
+    let mut builder = GlobSetBuilder::new();
+    let mut diags = Vec::new();
+    for pattern in &config.ignore {
+        match Glob::new(pattern) {
+            Ok(glob) => {
+                builder.add(glob);
+            }
+            Err(e) => diags.push(
+                Diagnostic::error("bad-glob", format!("invalid ignore glob `{pattern}`: {e}"))
+                    .at_file(crate::config::CONFIG_FILE)
+                    .help("use globs like `drafts/**` or `**/*.tmp`"),
+            ),
+        }
+    }
+    let set = builder.build().unwrap_or_else(|_| GlobSet::empty());
+    (set, diags)
+}
+
+/// Reads the home page and the handbook of the source language.
+pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<Diagnostic>) {
+    let (ignore, mut diags) = ignore_set(config);
+    let scope = Scope::root();
+    let mut content = Content::default();
+
+    let home = config.home.clone();
+    if root.join(&home).is_file() && !ignore.is_match(&home) {
+        if let Some(page) = read_page(
+            root,
+            &home,
+            PageKind::Home,
+            Route::Home,
+            &scope,
+            config,
+            &mut diags,
+        ) {
+            content.pages.push(page);
+        }
+    }
+
+    let book_dir = root.join(&config.book.dir);
+    if book_dir.is_dir() {
+        let files = chapter_files(root, &config.book.dir, &ignore, &mut diags);
+        let mut chapters: Vec<Page> = files
+            .iter()
+            .filter_map(|rel| {
+                let route = Route::Chapter(String::new());
+                let mut page = read_page(
+                    root,
+                    rel,
+                    PageKind::Chapter,
+                    route,
+                    &scope,
+                    config,
+                    &mut diags,
+                )?;
+                page.route = Route::Chapter(chapter_slug(&config.book.dir, rel, &page.front));
+                Some(page)
+            })
+            .filter(|p| opts.drafts || !p.front.draft)
+            .collect();
+        let summary_path = config.book.dir.join("SUMMARY.md");
+        let first = content.pages.len();
+        let entries = if root.join(&summary_path).is_file() && !ignore.is_match(&summary_path) {
+            order_by_summary(
+                root,
+                &summary_path,
+                &config.book.dir,
+                &mut chapters,
+                first,
+                &mut diags,
+            )
+        } else {
+            order_by_front_matter(&mut chapters, first)
+        };
+        content.pages.extend(chapters);
+        content.book = entries;
+    }
+    check_duplicate_routes(&content.pages, &mut diags);
+    (content, diags)
+}
+
+/// Every `.md` file under the book dir except SUMMARY.md, sorted by path.
+fn chapter_files(
+    root: &Path,
+    book_dir: &Path,
+    ignore: &GlobSet,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(root.join(book_dir)).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| book_dir.to_path_buf());
+                diags.push(
+                    Diagnostic::error("io-error", format!("cannot read {}: {e}", path.display()))
+                        .at_file(path),
+                );
+                continue;
+            }
+        };
+        let rel = relative(root, entry.path());
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if hidden || ignore.is_match(&rel) || !entry.file_type().is_file() {
+            continue;
+        }
+        let is_md = rel.extension().is_some_and(|e| e == "md");
+        if is_md && rel != book_dir.join("SUMMARY.md") {
+            files.push(rel);
+        }
+    }
+    files
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Reads one Markdown file and its front matter; reports unreadable and
+/// non-UTF-8 files.
+fn read_page(
+    root: &Path,
+    rel: &Path,
+    kind: PageKind,
+    route: Route,
+    scope: &Scope,
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Page> {
+    let text = read_text(root, rel, diags)?;
+    let split = frontmatter::split(&text);
+    let (front, mut found) = frontmatter::parse(&split, rel);
+    diags.append(&mut found);
+    Some(Page {
+        kind,
+        source: rel.to_path_buf(),
+        route,
+        scope: scope.clone(),
+        lang: scope
+            .lang
+            .clone()
+            .unwrap_or_else(|| config.language.clone()),
+        body: split.body.to_string(),
+        body_line: split.body_line,
+        front,
+    })
+}
+
+/// Reads a source file as UTF-8 text, reporting what went wrong.
+pub fn read_text(root: &Path, rel: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let bytes = match std::fs::read(root.join(rel)) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(
+                Diagnostic::error("io-error", format!("cannot read {}: {e}", rel.display()))
+                    .at_file(rel)
+                    .help("check the file's permissions"),
+            );
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let text = String::from_utf8_lossy(valid);
+            let line = text.matches('\n').count() + 1;
+            let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            diags.push(
+                Diagnostic::error(
+                    "invalid-utf8",
+                    format!("{} is not valid UTF-8", rel.display()),
+                )
+                .at(Location::new(rel, line, column))
+                .help("save the file as UTF-8"),
+            );
+            None
+        }
+    }
+}
+
+/// `slug:` from front matter, else the path under the book dir with leading
+/// numbers and separators stripped from each part (`01-why.md` → `why`); a
+/// `README.md` or `index.md` stands for its folder.
+pub fn chapter_slug(book_dir: &Path, rel: &Path, front: &FrontMatter) -> String {
+    let under = rel.strip_prefix(book_dir).unwrap_or(rel).with_extension("");
+    let mut parts: Vec<String> = under
+        .components()
+        .map(|c| strip_number_prefix(&c.as_os_str().to_string_lossy()).to_string())
+        .collect();
+    if parts
+        .last()
+        .is_some_and(|p| p.eq_ignore_ascii_case("readme") || p == "index")
+    {
+        parts.pop();
+    }
+    if let Some(slug) = front
+        .slug
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        let slug = slug.trim_matches('/').to_string();
+        match parts.len() {
+            0 | 1 => return slug,
+            n => {
+                parts[n - 1] = slug;
+            }
+        }
+    }
+    parts.join("/")
+}
+
+/// `01-why` → `why`, `2_how` → `how`; a stem that is only a number stays.
+fn strip_number_prefix(stem: &str) -> &str {
+    let rest = stem.trim_start_matches(|c: char| c.is_ascii_digit());
+    if rest.len() == stem.len() {
+        return stem;
+    }
+    match rest.strip_prefix(['-', '_', '.', ' ']) {
+        Some(r) if !r.is_empty() => r,
+        _ => stem,
+    }
+}
+
+/// Orders chapters by SUMMARY.md. Chapters missing from it come after, with
+/// a warning; entries naming missing files are errors at the SUMMARY line.
+fn order_by_summary(
+    root: &Path,
+    summary_path: &Path,
+    book_dir: &Path,
+    chapters: &mut [Page],
+    first: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<BookEntry> {
+    let Some(text) = read_text(root, summary_path, diags) else {
+        return order_by_front_matter(chapters, first);
+    };
+    let (items, mut found) = summary::parse(&text, summary_path);
+    diags.append(&mut found);
+    let index: BTreeMap<PathBuf, usize> = chapters
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.source.clone(), first + i))
+        .collect();
+    let mut listed = vec![false; chapters.len()];
+    let mut entries = Vec::new();
+    for item in items {
+        match item {
+            SummaryItem::Part { title } => entries.push(BookEntry::Part { title }),
+            SummaryItem::Separator => entries.push(BookEntry::Separator),
+            SummaryItem::Chapter {
+                title,
+                path: None,
+                depth,
+                ..
+            } => entries.push(BookEntry::Draft { title, depth }),
+            SummaryItem::Chapter {
+                title,
+                path: Some(path),
+                depth,
+                line,
+                column,
+            } => {
+                let rel = normalize(&book_dir.join(&path));
+                match index.get(&rel) {
+                    Some(&page) if !listed[page - first] => {
+                        listed[page - first] = true;
+                        entries.push(BookEntry::Chapter {
+                            page,
+                            title: Some(title),
+                            depth,
+                        });
+                    }
+                    Some(_) => diags.push(
+                        Diagnostic::warning(
+                            "summary-duplicate",
+                            format!("`{}` is listed twice in SUMMARY.md", path.display()),
+                        )
+                        .at(Location::new(summary_path, line, column))
+                        .help("list each chapter once"),
+                    ),
+                    None if root.join(&rel).is_file() => {
+                        // Exists but was skipped (a draft or ignored): keep it out quietly.
+                    }
+                    None => diags.push(
+                        Diagnostic::error(
+                            "summary-missing-file",
+                            format!(
+                                "SUMMARY.md lists `{}`, which does not exist",
+                                path.display()
+                            ),
+                        )
+                        .at(Location::new(summary_path, line, column))
+                        .help(format!("create {} or remove the entry", rel.display())),
+                    ),
+                }
+            }
+        }
+    }
+    for (i, page) in chapters.iter().enumerate() {
+        if !listed[i] {
+            diags.push(
+                Diagnostic::warning(
+                    "not-in-summary",
+                    format!("{} is not listed in SUMMARY.md", page.source.display()),
+                )
+                .at_file(&page.source)
+                .help("add it to SUMMARY.md; it is published after the listed chapters"),
+            );
+            entries.push(BookEntry::Chapter {
+                page: first + i,
+                title: None,
+                depth: 0,
+            });
+        }
+    }
+    entries
+}
+
+/// Sorts chapters by `order:` (pages without it after), then path, and
+/// returns the flat table of contents.
+fn order_by_front_matter(chapters: &mut [Page], first: usize) -> Vec<BookEntry> {
+    chapters.sort_by(|a, b| {
+        let ka = (a.front.order.is_none(), a.front.order, &a.source);
+        let kb = (b.front.order.is_none(), b.front.order, &b.source);
+        ka.cmp(&kb)
+    });
+    (0..chapters.len())
+        .map(|i| BookEntry::Chapter {
+            page: first + i,
+            title: None,
+            depth: 0,
+        })
+        .collect()
+}
+
+/// Removes `.` and resolves `..` lexically (never above the start).
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out: Vec<std::path::Component> = Vec::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                if matches!(out.last(), Some(std::path::Component::Normal(_))) {
+                    out.pop();
+                } else {
+                    out.push(c);
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out.iter().collect()
+}
+
+/// Two pages with the same URL: an error naming both files.
+fn check_duplicate_routes(pages: &[Page], diags: &mut Vec<Diagnostic>) {
+    let mut seen: BTreeMap<(&Scope, &Route), &Path> = BTreeMap::new();
+    for page in pages {
+        if let Some(other) = seen.insert((&page.scope, &page.route), &page.source) {
+            diags.push(
+                Diagnostic::error(
+                    "duplicate-url",
+                    format!(
+                        "{} and {} would be published at the same URL",
+                        other.display(),
+                        page.source.display()
+                    ),
+                )
+                .at_file(&page.source)
+                .related(Location::file(other), "the other page")
+                .help("give one of them a different `slug:` in its front matter"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_strip_leading_numbers() {
+        let fm = FrontMatter::default();
+        let book = Path::new("book");
+        assert_eq!(chapter_slug(book, Path::new("book/01-why.md"), &fm), "why");
+        assert_eq!(
+            chapter_slug(book, Path::new("book/2_how-we-work.md"), &fm),
+            "how-we-work"
+        );
+        assert_eq!(chapter_slug(book, Path::new("book/42.md"), &fm), "42");
+        assert_eq!(
+            chapter_slug(book, Path::new("book/03-part/README.md"), &fm),
+            "part"
+        );
+        assert_eq!(
+            chapter_slug(book, Path::new("book/03-part/01-a.md"), &fm),
+            "part/a"
+        );
+        let fm = FrontMatter {
+            slug: Some("custom".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            chapter_slug(book, Path::new("book/01-why.md"), &fm),
+            "custom"
+        );
+    }
+
+    #[test]
+    fn normalize_resolves_parent_dirs() {
+        assert_eq!(
+            normalize(Path::new("book/../static/x.png")),
+            PathBuf::from("static/x.png")
+        );
+        assert_eq!(normalize(Path::new("../x")), PathBuf::from("../x"));
+    }
+}

@@ -1,0 +1,22 @@
+//! charter: a static-site generator for community handbooks and numbered
+//! specifications. The library holds the whole pipeline; the `charter`
+//! binary is a thin CLI over it.
+//!
+//! discover config → load sources → parse (front matter, Markdown) → resolve
+//! (nav, links) → render (Tera) → write → post-check
+
+pub mod build;
+pub mod check;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod frontmatter;
+pub mod highlight;
+pub mod html;
+pub mod markdown;
+pub mod output;
+pub mod scaffold;
+pub mod summary;
+pub mod theme;
+pub mod url;
+pub mod yaml;

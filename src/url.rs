@@ -1,0 +1,217 @@
+//! Every URL and output path of a site, from one place that knows the base
+//! path, the version and the language. Templates and content never concatenate
+//! `/` themselves: they ask `Urls`.
+
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// Which version and language a page belongs to. `None` means the default
+/// (served without a prefix).
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Scope {
+    pub version: Option<String>,
+    pub lang: Option<String>,
+}
+
+impl Scope {
+    pub fn root() -> Self {
+        Scope::default()
+    }
+}
+
+/// What a URL points at, independent of base path, version and language.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Route {
+    /// The home page.
+    Home,
+    /// A handbook chapter by slug path (`why`, or `part/why` for nested folders).
+    Chapter(String),
+    /// The spec registry (`/spec/`).
+    Registry,
+    /// One spec (`/spec/42/`).
+    Spec(u32),
+    /// A file published next to the content at its source-relative path
+    /// (`images/x.png`), scoped like pages.
+    File(String),
+    /// A site-wide asset of the theme or a static folder (`assets/charter.css`),
+    /// shared by all versions and languages.
+    Asset(String),
+    /// The one root 404 page.
+    NotFound,
+}
+
+/// Builds URLs and output paths. Cheap to clone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Urls {
+    /// Always starts and ends with `/` (`/` or `/rfc/`).
+    base_path: String,
+    /// Scheme and host without a trailing slash (`https://zeromq.github.io`), if known.
+    origin: Option<String>,
+}
+
+impl Urls {
+    /// From a `base_url` such as `https://zeromq.github.io/rfc/` or a bare path `/rfc`.
+    pub fn new(base_url: Option<&str>) -> Self {
+        let (origin, path) = match base_url {
+            None => (None, "/".to_string()),
+            Some(url) => split_base_url(url),
+        };
+        Urls {
+            base_path: normalize_base_path(&path),
+            origin,
+        }
+    }
+
+    /// `/` or `/rfc/`.
+    pub fn base_path(&self) -> &str {
+        &self.base_path
+    }
+
+    /// The site-relative path of a route within a scope, without the base
+    /// path: `book/why/`, `ru/spec/42/`, `assets/charter.css`, `` for home.
+    pub fn relative(&self, scope: &Scope, route: &Route) -> String {
+        let mut out = String::new();
+        let scoped = !matches!(route, Route::Asset(_) | Route::NotFound);
+        if scoped {
+            for part in [&scope.version, &scope.lang].into_iter().flatten() {
+                out.push_str(part);
+                out.push('/');
+            }
+        }
+        match route {
+            Route::Home => {}
+            Route::Chapter(slug) => {
+                out.push_str("book/");
+                out.push_str(slug.trim_matches('/'));
+                out.push('/');
+            }
+            Route::Registry => out.push_str("spec/"),
+            Route::Spec(n) => {
+                out.push_str("spec/");
+                out.push_str(&n.to_string());
+                out.push('/');
+            }
+            Route::File(path) | Route::Asset(path) => out.push_str(path.trim_start_matches('/')),
+            Route::NotFound => out.push_str("404.html"),
+        }
+        out
+    }
+
+    /// The root-relative URL of a route: base path + scope + route.
+    pub fn url(&self, scope: &Scope, route: &Route) -> String {
+        format!("{}{}", self.base_path, self.relative(scope, route))
+    }
+
+    /// The absolute URL (with scheme and host) when `base_url` named one,
+    /// else the root-relative URL.
+    pub fn absolute(&self, scope: &Scope, route: &Route) -> String {
+        match &self.origin {
+            Some(origin) => format!("{}{}", origin, self.url(scope, route)),
+            None => self.url(scope, route),
+        }
+    }
+
+    /// A root-relative path written in content (`/rfcs/9/1.png`) resolved
+    /// against the site root, so it gets the base path.
+    pub fn site_root_path(&self, path: &str) -> String {
+        format!("{}{}", self.base_path, path.trim_start_matches('/'))
+    }
+
+    /// The file a route is written to, relative to the output directory.
+    pub fn output_path(&self, scope: &Scope, route: &Route) -> PathBuf {
+        let rel = self.relative(scope, route);
+        if rel.is_empty() || rel.ends_with('/') {
+            PathBuf::from(format!("{rel}index.html"))
+        } else {
+            PathBuf::from(rel)
+        }
+    }
+
+    /// Maps a root-relative URL of this site back to the output file that
+    /// serves it (`/rfc/book/why/` → `book/why/index.html`). `None` when the
+    /// URL lies outside the base path.
+    pub fn output_path_of_url(&self, url: &str) -> Option<String> {
+        let path = url.split(['#', '?']).next().unwrap_or("");
+        let rest = path.strip_prefix(&self.base_path).or_else(|| {
+            // `/rfc` without its trailing slash is the base itself.
+            (path == self.base_path.trim_end_matches('/')).then_some("")
+        })?;
+        if rest.is_empty() || rest.ends_with('/') {
+            Some(format!("{rest}index.html"))
+        } else {
+            Some(rest.to_string())
+        }
+    }
+}
+
+fn split_base_url(url: &str) -> (Option<String>, String) {
+    if let Some(scheme_end) = url.find("://") {
+        let after = &url[scheme_end + 3..];
+        let path_start = after.find('/').unwrap_or(after.len());
+        let origin = format!("{}{}", &url[..scheme_end + 3], &after[..path_start]);
+        (Some(origin), after[path_start..].to_string())
+    } else {
+        (None, url.to_string())
+    }
+}
+
+fn normalize_base_path(path: &str) -> String {
+    let trimmed = path.trim().trim_matches('/');
+    if trimmed.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/{trimmed}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_path_from_full_url() {
+        let urls = Urls::new(Some("https://zeromq.github.io/rfc/"));
+        assert_eq!(urls.base_path(), "/rfc/");
+        let scope = Scope::root();
+        assert_eq!(urls.url(&scope, &Route::Spec(42)), "/rfc/spec/42/");
+        assert_eq!(
+            urls.absolute(&scope, &Route::Home),
+            "https://zeromq.github.io/rfc/"
+        );
+    }
+
+    #[test]
+    fn scope_prefixes_version_then_language() {
+        let urls = Urls::new(None);
+        let scope = Scope {
+            version: Some("v1".into()),
+            lang: Some("ru".into()),
+        };
+        assert_eq!(
+            urls.url(&scope, &Route::Chapter("why".into())),
+            "/v1/ru/book/why/"
+        );
+        assert_eq!(
+            urls.url(&scope, &Route::Asset("assets/a.css".into())),
+            "/assets/a.css"
+        );
+        assert_eq!(
+            urls.output_path(&scope, &Route::Home),
+            PathBuf::from("v1/ru/index.html")
+        );
+    }
+
+    #[test]
+    fn url_maps_back_to_output_file() {
+        let urls = Urls::new(Some("/rfc"));
+        assert_eq!(
+            urls.output_path_of_url("/rfc/book/why/#x").as_deref(),
+            Some("book/why/index.html")
+        );
+        assert_eq!(
+            urls.output_path_of_url("/rfc").as_deref(),
+            Some("index.html")
+        );
+        assert_eq!(urls.output_path_of_url("/other/"), None);
+    }
+}
