@@ -5,6 +5,9 @@
 //! discover config → load sources → parse (front matter, Markdown) → resolve
 //! (nav, links) → render (Tera) → write → post-check
 
+// A `Diagnostic` is the error type across stages; boxing it everywhere buys nothing.
+#![allow(clippy::result_large_err)]
+
 pub mod build;
 pub mod check;
 pub mod config;
@@ -13,6 +16,8 @@ pub mod diagnostics;
 pub mod frontmatter;
 pub mod highlight;
 pub mod html;
+pub mod i18n;
+pub mod links;
 pub mod markdown;
 pub mod output;
 pub mod scaffold;

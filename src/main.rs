@@ -1,1 +1,322 @@
-fn main() {}
+//! The `charter` command line: parses arguments with clap, calls the
+//! library, prints diagnostics and maps the outcome to an exit code
+//! (0 ok, 1 the site has errors, 2 usage error).
+
+use charter::build::{self, BuildOptions, BuildReport, Target};
+use charter::config;
+use charter::diagnostics::{self, Format, RenderOptions};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "charter",
+    version,
+    about = "Build a community's handbook and numbered specifications into a website"
+)]
+struct Cli {
+    /// The site's root folder (default: the nearest folder upward holding charter.yaml).
+    #[arg(short = 'r', long = "root", global = true, value_name = "ROOT")]
+    root: Option<PathBuf>,
+    /// When to colour output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Print only diagnostics.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// Print stage timings too.
+    #[arg(short, long, global = true)]
+    verbose: bool,
+    /// How to print diagnostics: human, json (one object a line) or github (annotations).
+    #[arg(long, global = true, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Human,
+    Json,
+    Github,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new site in DIR (default: the current folder).
+    Init {
+        dir: Option<PathBuf>,
+        /// Write into a folder that is not empty.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Build the site into the output folder.
+    Build {
+        /// The site's root folder (same as --root).
+        root: Option<PathBuf>,
+        #[command(flatten)]
+        args: BuildArgs,
+        /// Output folder (default: public/ under the root).
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Check the site as `build` does, writing nothing.
+    Check {
+        /// The site's root folder (same as --root).
+        root: Option<PathBuf>,
+        #[command(flatten)]
+        args: BuildArgs,
+    },
+    /// Remove the output folder.
+    Clean {
+        /// The site's root folder (same as --root).
+        root: Option<PathBuf>,
+        /// Output folder (default: public/ under the root).
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Explain a diagnostic code, e.g. `charter explain broken-link`.
+    Explain { code: String },
+    /// Print shell completions.
+    Completions { shell: clap_complete::Shell },
+}
+
+#[derive(clap::Args)]
+struct BuildArgs {
+    /// Base URL to build for; its path is the base path (overrides base_url).
+    #[arg(short = 'u', long = "base-url", value_name = "BASE_URL")]
+    base_url: Option<String>,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    drafts: bool,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    strict: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = use_color(cli.color);
+    match &cli.command {
+        Command::Init { dir, force } => init(dir.as_deref(), *force, cli.quiet),
+        Command::Build { root, args, output } => {
+            let Some(root) = site_root(&cli, root.as_deref()) else {
+                return ExitCode::from(2);
+            };
+            let target = Target::Disk(output.clone().unwrap_or_else(|| root.join("public")));
+            run_build(&cli, color, root, target, args)
+        }
+        Command::Check { root, args } => {
+            let Some(root) = site_root(&cli, root.as_deref()) else {
+                return ExitCode::from(2);
+            };
+            run_build(&cli, color, root, Target::Nowhere, args)
+        }
+        Command::Clean { root, output } => {
+            let Some(root) = site_root(&cli, root.as_deref()) else {
+                return ExitCode::from(2);
+            };
+            clean(
+                &output.clone().unwrap_or_else(|| root.join("public")),
+                cli.quiet,
+            )
+        }
+        Command::Explain { code } => explain(code),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                *shell,
+                &mut Cli::command(),
+                "charter",
+                &mut std::io::stdout(),
+            );
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stderr().is_terminal()
+        }
+    }
+}
+
+/// The root from the positional argument, `--root`, or the nearest folder
+/// upward with charter.yaml. Prints a usage error when there is none.
+fn site_root(cli: &Cli, positional: Option<&Path>) -> Option<PathBuf> {
+    let given = match (positional, cli.root.as_deref()) {
+        (Some(a), Some(b)) if a != b => {
+            eprintln!(
+                "error: the root was given twice ({} and {}); pass it once",
+                a.display(),
+                b.display()
+            );
+            return None;
+        }
+        (a, b) => a.or(b),
+    };
+    let root = match given {
+        Some(dir) => dir.to_path_buf(),
+        None => {
+            let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+            match config::find_root(&cwd) {
+                Some(root) => root,
+                None => {
+                    eprintln!(
+                        "error: no {} in {} or any folder above it",
+                        config::CONFIG_FILE,
+                        cwd.display()
+                    );
+                    eprintln!("help: run `charter init` to create a site, or pass the site's folder: `charter build SITE`");
+                    return None;
+                }
+            }
+        }
+    };
+    if !root.join(config::CONFIG_FILE).is_file() {
+        eprintln!("error: {} has no {}", root.display(), config::CONFIG_FILE);
+        eprintln!(
+            "help: pass the folder that holds charter.yaml, or run `charter init {}`",
+            root.display()
+        );
+        return None;
+    }
+    Some(root)
+}
+
+fn run_build(cli: &Cli, color: bool, root: PathBuf, target: Target, args: &BuildArgs) -> ExitCode {
+    let started = std::time::Instant::now();
+    let options = BuildOptions {
+        root: root.clone(),
+        target: target.clone(),
+        base_url: args.base_url.clone(),
+        drafts: args.drafts,
+        strict: args.strict,
+    };
+    let report = build::build(&options);
+    print_diagnostics(cli, color, &root, &report);
+    if cli.verbose {
+        for (stage, time) in &report.timings {
+            eprintln!("  {stage:<10} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+        }
+    }
+    if !report.succeeded() {
+        return ExitCode::from(1);
+    }
+    if !cli.quiet {
+        let secs = started.elapsed().as_secs_f64();
+        match &target {
+            Target::Disk(dir) => eprintln!(
+                "Built {} pages ({} files) in {secs:.2}s → {}",
+                report.pages,
+                report.files,
+                dir.display()
+            ),
+            _ => eprintln!("Checked {} pages in {secs:.2}s: no errors", report.pages),
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn print_diagnostics(cli: &Cli, color: bool, root: &Path, report: &BuildReport) {
+    let format = match cli.format {
+        FormatArg::Human => Format::Human,
+        FormatArg::Json => Format::Json,
+        FormatArg::Github => Format::Github,
+    };
+    let text = diagnostics::render(
+        &report.diagnostics,
+        &RenderOptions {
+            format,
+            color,
+            root: root.to_path_buf(),
+        },
+    );
+    if text.is_empty() {
+        return;
+    }
+    // JSON goes to stdout for piping; human and GitHub output to stderr.
+    if format == Format::Json {
+        let _ = std::io::stdout().write_all(text.as_bytes());
+    } else {
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+}
+
+fn init(dir: Option<&Path>, force: bool, quiet: bool) -> ExitCode {
+    let dir = dir
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    match charter::scaffold::init(&dir, force) {
+        Ok(files) => {
+            if !quiet {
+                eprintln!(
+                    "Created a site in {} ({} files).",
+                    dir.display(),
+                    files.len()
+                );
+                eprintln!("Next: charter build {}", dir.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn clean(output: &Path, quiet: bool) -> ExitCode {
+    if !output.exists() {
+        return ExitCode::SUCCESS;
+    }
+    if output.join(config::CONFIG_FILE).exists() {
+        eprintln!(
+            "error: refusing to remove {}: it holds a charter.yaml",
+            output.display()
+        );
+        return ExitCode::from(1);
+    }
+    match std::fs::remove_dir_all(output) {
+        Ok(()) => {
+            if !quiet {
+                eprintln!("Removed {}", output.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot remove {}: {e}", output.display());
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn explain(code: &str) -> ExitCode {
+    match diagnostics::codes::explain(code) {
+        Some(text) => {
+            println!("{code}\n\n{}", text.trim_end());
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!("error: no diagnostic code `{code}`");
+            let known: Vec<&str> = diagnostics::codes::CODES.iter().map(|c| c.0).collect();
+            if !known.is_empty() {
+                eprintln!("help: known codes: {}", known.join(", "));
+            }
+            ExitCode::from(2)
+        }
+    }
+}

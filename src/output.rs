@@ -1,1 +1,212 @@
-//! output (placeholder)
+//! Where a build's files go: the `Output` trait, a disk output that builds
+//! into a sibling temporary directory and swaps it in only on success (so a
+//! failed or killed build leaves the previous site untouched), and a memory
+//! output for `serve` and tests.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+
+/// A sink for the files of one build. Paths are relative, `/`-separated.
+pub trait Output: Sync {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
+}
+
+/// Rejects paths that could land outside the output directory.
+pub fn check_relative(path: &str) -> io::Result<&Path> {
+    let p = Path::new(path);
+    let safe = !path.is_empty()
+        && !path.contains('\\')
+        && p.components().all(|c| matches!(c, Component::Normal(_)));
+    if safe {
+        Ok(p)
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("refusing to write outside the output directory: `{path}`"),
+        ))
+    }
+}
+
+/// Discards everything (for `charter check`).
+pub struct NullOutput;
+
+impl Output for NullOutput {
+    fn write(&self, path: &str, _bytes: &[u8]) -> io::Result<()> {
+        check_relative(path).map(|_| ())
+    }
+}
+
+/// Keeps files in memory, keyed by path.
+#[derive(Default)]
+pub struct MemoryOutput {
+    files: Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl MemoryOutput {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Output for MemoryOutput {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        check_relative(path)?;
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files.insert(path.to_string(), bytes.to_vec());
+        Ok(())
+    }
+}
+
+/// Builds into `.NAME.charter-tmp-PID` beside the final directory; `commit`
+/// swaps it in, `abort` (or drop) removes it.
+pub struct DiskOutput {
+    target: PathBuf,
+    staging: PathBuf,
+    committed: bool,
+}
+
+const TMP_MARK: &str = ".charter-tmp-";
+const OLD_MARK: &str = ".charter-old-";
+
+impl DiskOutput {
+    /// Prepares a fresh staging directory, first removing any left behind by
+    /// a build that was killed.
+    pub fn begin(target: &Path) -> io::Result<Self> {
+        let parent = parent_of(target);
+        std::fs::create_dir_all(&parent)?;
+        remove_leftovers(target)?;
+        let staging = parent.join(format!(
+            ".{}{}{}",
+            file_name(target),
+            TMP_MARK,
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&staging)?;
+        Ok(DiskOutput {
+            target: target.to_path_buf(),
+            staging,
+            committed: false,
+        })
+    }
+
+    /// Replaces the target directory with the staged one.
+    pub fn commit(mut self) -> io::Result<()> {
+        let parent = parent_of(&self.target);
+        let old = parent.join(format!(
+            ".{}{}{}",
+            file_name(&self.target),
+            OLD_MARK,
+            std::process::id()
+        ));
+        let had_old = self.target.exists();
+        if had_old {
+            std::fs::rename(&self.target, &old)?;
+        }
+        if let Err(e) = std::fs::rename(&self.staging, &self.target) {
+            if had_old {
+                let _ = std::fs::rename(&old, &self.target);
+            }
+            return Err(e);
+        }
+        self.committed = true;
+        if had_old {
+            std::fs::remove_dir_all(&old)?;
+        }
+        Ok(())
+    }
+
+    /// Removes the staged files; the target stays as it was.
+    pub fn abort(self) {
+        // Drop does the work.
+    }
+}
+
+impl Drop for DiskOutput {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+impl Output for DiskOutput {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let rel = check_relative(path)?;
+        let full = self.staging.join(rel);
+        if let Some(dir) = full.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(full, bytes)
+    }
+}
+
+fn parent_of(target: &Path) -> PathBuf {
+    match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn file_name(target: &Path) -> String {
+    target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into())
+}
+
+/// Removes staging and old directories of earlier builds of this target
+/// (a build killed mid-way leaves one behind).
+fn remove_leftovers(target: &Path) -> io::Result<()> {
+    let parent = parent_of(target);
+    let prefix = format!(".{}", file_name(target));
+    let Ok(entries) = std::fs::read_dir(&parent) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(rest) = name.strip_prefix(&prefix) {
+            if rest.starts_with(TMP_MARK) || rest.starts_with(OLD_MARK) {
+                std::fs::remove_dir_all(entry.path())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_escaping_paths() {
+        for bad in ["../x", "/etc/passwd", "a/../../b", "", "a\\..\\b", "./a"] {
+            assert!(check_relative(bad).is_err(), "{bad}");
+        }
+        assert!(check_relative("book/why/index.html").is_ok());
+    }
+
+    #[test]
+    fn failed_build_leaves_previous_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        let out = DiskOutput::begin(&target).unwrap();
+        out.write("index.html", b"one").unwrap();
+        out.commit().unwrap();
+        let out = DiskOutput::begin(&target).unwrap();
+        out.write("index.html", b"two").unwrap();
+        out.abort();
+        assert_eq!(std::fs::read(target.join("index.html")).unwrap(), b"one");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "no temp dirs left: {names:?}");
+    }
+}
