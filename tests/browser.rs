@@ -1,0 +1,258 @@
+//! Real-browser tests: headless Debian chromium driven over WebDriver
+//! (chromedriver), against the example site built under a base path and
+//! served from a small loopback HTTP server. Screenshots go to
+//! `target/screenshots/`. Without chromedriver the tests are skipped locally
+//! and fail when `CI=true`.
+
+mod common;
+
+use base64::Engine;
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BASE: &str = "/riverbank/";
+
+fn tool(name: &str) -> Option<PathBuf> {
+    ["/usr/bin", "/usr/local/bin", "/usr/lib/chromium"]
+        .iter()
+        .map(|d| Path::new(d).join(name))
+        .find(|p| p.is_file())
+}
+
+/// The chromium and chromedriver binaries, or `None` to skip (never in CI).
+fn browser_tools() -> Option<(PathBuf, PathBuf)> {
+    let found = tool("chromedriver").zip(tool("chromium"));
+    if found.is_none() {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("chromium and chromedriver are required in CI (apt-get install chromium chromium-driver)");
+        }
+        eprintln!("skipping browser test: chromium/chromedriver not installed");
+    }
+    found
+}
+
+/// Serves a folder under `BASE` on loopback; unknown paths get 404.html.
+fn serve(dir: PathBuf) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let dir = dir.clone();
+            std::thread::spawn(move || respond(stream, &dir));
+        }
+    });
+    port
+}
+
+fn respond(mut stream: TcpStream, dir: &Path) {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header).is_err() || header.trim().is_empty() {
+            break;
+        }
+    }
+    let path = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    let file = path.strip_prefix(BASE).map(|rest| {
+        let mut f = dir.join(rest.replace("%20", " "));
+        if rest.is_empty() || rest.ends_with('/') {
+            f = f.join("index.html");
+        }
+        f
+    });
+    let (status, file) = match file.filter(|f| f.is_file() && !path.contains("..")) {
+        Some(f) => ("200 OK", f),
+        None => ("404 Not Found", dir.join("404.html")),
+    };
+    let body = std::fs::read(&file).unwrap_or_default();
+    let mime = match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css",
+        Some("js") => "text/javascript",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("json") => "application/json",
+        _ => "application/octet-stream",
+    };
+    let head = format!("HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}
+
+struct Driver {
+    child: Child,
+    base: String,
+    session: String,
+    _profile: tempfile::TempDir,
+}
+
+impl Driver {
+    fn start(chromium: &Path, chromedriver: &Path) -> Driver {
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let child = Command::new(chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        let base = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while ureq::get(&format!("{base}/status")).call().is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let profile = tempfile::tempdir().unwrap();
+        let args = [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-dev-shm-usage",
+            &format!("--user-data-dir={}", profile.path().display()),
+        ];
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {"binary": chromium, "args": args}
+        }}});
+        let mut driver = Driver { child, base, session: String::new(), _profile: profile };
+        let created = driver.post("/session", caps);
+        driver.session = created["sessionId"].as_str().expect("session id").to_string();
+        driver
+    }
+
+    fn post(&self, path: &str, body: Value) -> Value {
+        let url = if path == "/session" { format!("{}{path}", self.base) } else { format!("{}/session/{}{path}", self.base, self.session) };
+        let mut resp = ureq::post(&url).send_json(body).unwrap_or_else(|e| panic!("POST {path}: {e}"));
+        let v: Value = resp.body_mut().read_json().unwrap();
+        v["value"].clone()
+    }
+
+    fn get(&self, path: &str) -> Value {
+        let url = format!("{}/session/{}{path}", self.base, self.session);
+        let mut resp = ureq::get(&url).call().unwrap_or_else(|e| panic!("GET {path}: {e}"));
+        let v: Value = resp.body_mut().read_json().unwrap();
+        v["value"].clone()
+    }
+
+    fn goto(&self, url: &str) {
+        self.post("/url", json!({ "url": url }));
+    }
+
+    fn js(&self, script: &str) -> Value {
+        self.post("/execute/sync", json!({ "script": script, "args": [] }))
+    }
+
+    fn click(&self, css: &str) {
+        let el = self.post("/element", json!({ "using": "css selector", "value": css }));
+        let id = el.as_object().and_then(|o| o.values().next()).and_then(Value::as_str).unwrap_or_else(|| panic!("no element {css}: {el}"));
+        self.post(&format!("/element/{id}/click"), json!({}));
+    }
+
+    fn resize(&self, width: u32, height: u32) {
+        self.post("/window/rect", json!({ "width": width, "height": height }));
+    }
+
+    fn screenshot(&self, name: &str) {
+        let data = self.get("/screenshot");
+        let png = base64::engine::general_purpose::STANDARD.decode(data.as_str().unwrap()).unwrap();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    }
+
+    fn path(&self) -> String {
+        self.js("return location.pathname").as_str().unwrap_or_default().to_string()
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = ureq::delete(&format!("{}/session/{}", self.base, self.session)).call();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn built_example() -> (tempfile::TempDir, u16) {
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let status = Command::new(env!("CARGO_BIN_EXE_charter"))
+        .args(["build", "-q", "-u", &format!("http://127.0.0.1{BASE}")])
+        .arg(common::example_site())
+        .arg("-o")
+        .arg(&site)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let port = serve(site);
+    (out, port)
+}
+
+#[test]
+fn example_site_in_a_real_browser() {
+    let Some((chromium, chromedriver)) = browser_tools() else { return };
+    let (_out, port) = built_example();
+    let origin = format!("http://127.0.0.1:{port}");
+    let driver = Driver::start(&chromium, &chromedriver);
+
+    // Desktop: the home page, the sidebar tree from the shared nav script.
+    driver.resize(1280, 900);
+    driver.goto(&format!("{origin}{BASE}"));
+    driver.screenshot("home-desktop");
+    let title = driver.js("return document.title");
+    assert!(title.as_str().unwrap_or("").contains("Riverbank"), "{title}");
+
+    // Follow next from home into the book, then next and previous.
+    driver.click("a[rel=next]");
+    let first = driver.path();
+    assert!(first.starts_with(&format!("{BASE}book/")), "{first}");
+    let sidebar_links = driver.js("return document.querySelectorAll('nav.sidebar a[href], [data-sidebar] a[href]').length");
+    assert!(sidebar_links.as_u64().unwrap_or(0) >= 5, "sidebar has the chapter tree: {sidebar_links}");
+    driver.click("a[rel=next]");
+    let second = driver.path();
+    assert_ne!(first, second);
+    driver.screenshot("chapter-desktop");
+    driver.click("a[rel=prev]");
+    assert_eq!(driver.path(), first);
+
+    // Dark mode toggle flips the theme and remembers it across pages.
+    let before = driver.js("return getComputedStyle(document.body).backgroundColor");
+    driver.click("[data-theme-toggle]");
+    let theme = driver.js("return document.documentElement.dataset.theme");
+    let after = driver.js("return getComputedStyle(document.body).backgroundColor");
+    assert_ne!(before, after, "background changes with the theme ({theme})");
+    driver.screenshot("chapter-dark");
+    driver.goto(&format!("{origin}{BASE}"));
+    assert_eq!(driver.js("return document.documentElement.dataset.theme"), theme, "the choice is remembered");
+    driver.click("[data-theme-toggle]");
+
+    // Phone: the sidebar hides behind the menu button, which opens it.
+    driver.resize(360, 800);
+    driver.goto(&format!("{origin}{first}"));
+    let width = driver.js("return document.documentElement.scrollWidth");
+    assert!(width.as_u64().unwrap_or(9999) <= 360, "no horizontal scroll on a phone: {width}");
+    let visible = "const s=document.querySelector('nav.sidebar, [data-sidebar]'); const r=s.getBoundingClientRect(); return getComputedStyle(s).display!=='none' && getComputedStyle(s).visibility!=='hidden' && r.width>0 && r.right>0 && r.left<innerWidth";
+    assert_eq!(driver.js(visible), json!(false), "sidebar hidden on a phone");
+    driver.screenshot("chapter-phone");
+    driver.click("[data-menu-toggle]");
+    assert_eq!(driver.js(visible), json!(true), "menu opens the sidebar");
+    driver.screenshot("chapter-phone-menu");
+
+    // An unknown URL gets the styled 404 page with working links.
+    driver.resize(1280, 900);
+    driver.goto(&format!("{origin}{BASE}no/such/page/"));
+    let css_loaded = driver.js("return getComputedStyle(document.body).fontFamily");
+    assert!(!css_loaded.as_str().unwrap_or("").contains("Times"), "404 page is styled: {css_loaded}");
+    driver.screenshot("not-found");
+}

@@ -1,0 +1,234 @@
+//! Builds fixture sites (one per behaviour) and asserts on output and diagnostics.
+
+mod common;
+
+use charter::diagnostics::Severity;
+use common::*;
+
+#[test]
+fn basic_site_has_directory_urls_and_site_files() {
+    let built = build_fixture("basic");
+    built.assert_clean();
+    for path in [
+        "index.html",
+        "book/why/index.html",
+        "book/how/index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        ".nojekyll",
+        "CNAME",
+        "img/logo.svg",
+        "book/images/flow.svg",
+        "assets/charter.css",
+        "assets/charter.js",
+        "assets/syntax.css",
+    ] {
+        assert!(built.files.contains_key(path), "missing {path}");
+    }
+    assert!(!built.files.keys().any(|p| p.starts_with('_') || p.contains("/_")));
+    assert_eq!(built.text("CNAME"), "docs.example.org\n");
+    let sitemap = built.text("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/handbook/book/why/</loc>"), "{sitemap}");
+    assert!(built.text("robots.txt").contains("Sitemap: https://example.org/handbook/sitemap.xml"));
+}
+
+#[test]
+fn links_are_rewritten_to_page_urls_under_the_base_path() {
+    let built = build_fixture("basic");
+    let home = built.text("index.html");
+    assert!(home.contains(r#"href="/handbook/book/why/""#), "{home}");
+    assert!(home.contains(r#"href="/handbook/book/how/#review-process""#));
+    assert!(home.contains(r#"src="/handbook/img/logo.svg""#), "root-relative image gets the base path");
+    let how = built.text("book/how/index.html");
+    assert!(how.contains(r#"src="/handbook/book/images/flow.svg""#), "relative image is published and rewritten");
+    assert!(how.contains(r#"href="/handbook/book/why/""#));
+}
+
+#[test]
+fn headings_get_unique_ids_and_a_toc() {
+    let built = build_fixture("basic");
+    let why = built.text("book/why/index.html");
+    assert!(why.contains(r#"id="our-mission""#), "{why}");
+    assert!(why.contains(r#"id="our-mission-1""#));
+    assert!(why.contains(r##"href="#our-mission""##));
+    assert!(why.contains("hl-"), "code is highlighted with classes");
+}
+
+#[test]
+fn pages_carry_lang_edit_link_and_prev_next() {
+    let built = build_fixture("basic");
+    let why = built.text("book/why/index.html");
+    assert!(why.contains(r#"<html lang="en" dir="ltr""#), "{why}");
+    assert!(why.contains("https://github.com/example/handbook/edit/main/book/01-why.md"));
+    assert!(why.contains(r#"rel="next""#) && why.contains("/handbook/book/how/"));
+    let how = built.text("book/how/index.html");
+    assert!(how.contains(r#"rel="prev""#));
+    assert!(why.contains("<title>Why we exist"), "title from front matter");
+    assert!(how.contains("<title>How we work"), "title from first heading");
+}
+
+#[test]
+fn not_found_page_uses_absolute_links_with_base_path() {
+    let built = build_fixture("basic");
+    let page = built.text("404.html");
+    for attr in ["href=\"", "src=\""] {
+        for (i, _) in page.match_indices(attr) {
+            let value = &page[i + attr.len()..];
+            let value = &value[..value.find('"').unwrap()];
+            assert!(
+                value.starts_with("/handbook/") || value.starts_with("http") || value.starts_with('#'),
+                "404 link not absolute: {value}"
+            );
+        }
+    }
+}
+
+#[test]
+fn chapters_ordered_by_front_matter_then_file_name() {
+    let built = build_fixture("order-front-matter");
+    built.assert_clean();
+    let nav = built.text("charter-nav.js");
+    let z = nav.find("Zeta first").unwrap();
+    let a = nav.find("Alpha second").unwrap();
+    let b = nav.find("Beta last").unwrap();
+    assert!(z < a && a < b, "{nav}");
+
+    let built = build_fixture("order-filename");
+    let nav = built.text("charter-nav.js");
+    let (one, two, ten) = (nav.find("One").unwrap(), nav.find("Two").unwrap(), nav.find("Ten").unwrap());
+    assert!(one < two && two < ten, "{nav}");
+    assert!(built.files.contains_key("book/one/index.html"));
+}
+
+#[test]
+fn summary_entry_for_missing_file_is_located() {
+    let built = build_fixture("summary-missing");
+    built.assert_diag(Severity::Error, "summary-missing-file", "book/SUMMARY.md", 4, 3);
+    assert!(!built.report.succeeded());
+}
+
+#[test]
+fn broken_links_and_anchors_point_at_the_markdown_source() {
+    let built = build_fixture("broken-links");
+    built.assert_diag(Severity::Error, "broken-link", "book/01-one.md", 3, 3);
+    built.assert_diag(Severity::Error, "broken-anchor", "book/01-one.md", 5, 3);
+    assert_eq!(built.errors().len(), 2, "{}", built.summary());
+}
+
+#[test]
+fn unknown_config_keys_are_all_reported_with_suggestions() {
+    let built = build_fixture("bad-config");
+    let dri = built.assert_diag(Severity::Error, "unknown-key", "charter.yaml", 3, 3);
+    assert!(dri.help.as_deref().unwrap_or("").contains("dir"), "{dri:?}");
+    let serach = built.assert_diag(Severity::Error, "unknown-key", "charter.yaml", 4, 1);
+    assert!(serach.help.as_deref().unwrap_or("").contains("search"));
+}
+
+#[test]
+fn front_matter_errors_are_located_in_the_markdown_file() {
+    let built = build_fixture("bad-frontmatter");
+    let errors = built.errors();
+    assert_eq!(errors.len(), 1, "{}", built.summary());
+    let loc = errors[0].location.as_ref().unwrap();
+    assert_eq!((loc.file.to_str().unwrap(), errors[0].code), ("book/01-bad.md", "yaml-syntax"));
+    assert!(loc.line >= 4, "error is on or after the bad line: {}", built.summary());
+    built.assert_diag(Severity::Warning, "unknown-key", "book/02-other.md", 3, 1);
+}
+
+#[test]
+fn two_pages_with_one_url_is_an_error() {
+    let built = build_fixture("duplicate-url");
+    assert!(built.codes().contains(&"duplicate-url"), "{}", built.summary());
+    let d = built.errors()[0];
+    assert!(d.message.contains("01-same.md") && d.message.contains("02-same.md"));
+}
+
+#[test]
+fn drafts_only_with_the_flag() {
+    let built = build_fixture("drafts");
+    assert!(!built.files.contains_key("book/secret/index.html"));
+    let built = build_at(&fixture("drafts"), |o| o.drafts = true);
+    assert!(built.files.contains_key("book/secret/index.html"));
+}
+
+#[test]
+fn base_url_flag_overrides_config() {
+    let built = build_at(&fixture("basic"), |o| o.base_url = Some("https://x.github.io/proj/".into()));
+    built.assert_clean();
+    assert!(built.text("index.html").contains(r#"href="/proj/book/why/""#));
+}
+
+#[test]
+fn a_partial_can_be_overridden() {
+    let built = build_fixture("template-override");
+    built.assert_clean();
+    let page = built.text("book/page/index.html");
+    assert!(page.contains("Our own footer for T"), "{page}");
+    assert!(page.contains("<main"), "the base template is still the default");
+}
+
+#[test]
+fn template_errors_name_the_template_file_and_line() {
+    let built = build_fixture("template-error");
+    let errors = built.errors();
+    assert!(!errors.is_empty());
+    let loc = errors[0].location.as_ref().expect("located");
+    assert_eq!(errors[0].code, "template-error");
+    assert_eq!(loc.file, std::path::Path::new("templates/partials/footer.html"));
+    assert!(loc.line >= 2, "{}", built.summary());
+}
+
+#[test]
+fn lints_change_levels() {
+    let built = build_fixture("lints");
+    assert!(built.report.succeeded(), "{}", built.summary());
+    assert_eq!(built.codes(), vec!["broken-link"]);
+    assert_eq!(built.report.diagnostics[0].severity, Severity::Warning);
+    let strict = build_at(&fixture("lints"), |o| o.strict = true);
+    assert!(!strict.report.succeeded());
+}
+
+#[test]
+fn ignored_files_are_never_read() {
+    let built = build_fixture("ignore");
+    built.assert_clean();
+    assert!(!built.files.keys().any(|k| k.contains("drafts")));
+}
+
+#[test]
+fn non_utf8_and_unreadable_files_are_errors_not_panics() {
+    let dir = copy_fixture("order-filename");
+    std::fs::write(dir.path().join("book/03-latin1.md"), b"# Caf\xe9\n").unwrap();
+    let built = build_at(dir.path(), |_| {});
+    built.assert_diag(Severity::Error, "invalid-utf8", "book/03-latin1.md", 1, 6);
+}
+
+#[test]
+fn empty_and_huge_files_build() {
+    let dir = copy_fixture("order-filename");
+    std::fs::write(dir.path().join("book/04-empty.md"), b"").unwrap();
+    let line = "word ".repeat(1_000_000);
+    std::fs::write(dir.path().join("book/05-huge.md"), line.as_bytes()).unwrap();
+    let built = build_at(dir.path(), |_| {});
+    assert!(built.report.succeeded(), "{}", built.summary());
+    assert!(built.files.contains_key("book/empty/index.html"));
+    assert!(built.files["book/huge/index.html"].len() > 5_000_000);
+}
+
+#[test]
+fn example_site_builds_without_diagnostics() {
+    let built = build_at(&example_site(), |_| {});
+    built.assert_clean();
+    assert!(built.report.pages >= 6);
+}
+
+#[test]
+fn builds_are_deterministic() {
+    let a = build_at(&example_site(), |_| {});
+    let b = build_at(&example_site(), |_| {});
+    assert_eq!(a.files.keys().collect::<Vec<_>>(), b.files.keys().collect::<Vec<_>>());
+    for (path, bytes) in &a.files {
+        assert!(bytes == &b.files[path], "{path} differs between builds");
+    }
+}

@@ -1,0 +1,166 @@
+//! The `charter` binary: exit codes, output folders, formats, init.
+
+mod common;
+
+use assert_cmd::Command;
+use common::*;
+use predicates::prelude::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn charter() -> Command {
+    let mut cmd = Command::cargo_bin("charter").unwrap();
+    cmd.env_remove("NO_COLOR").env("CLICOLOR", "0");
+    cmd
+}
+
+fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn build_positional_root_and_root_flag_both_work() {
+    let out = tempfile::tempdir().unwrap();
+    let o1 = out.path().join("a");
+    charter().args(["build", fixture("basic").to_str().unwrap(), "-o", o1.to_str().unwrap()]).assert().success();
+    let o2 = out.path().join("b");
+    charter().args(["build", "-r", fixture("basic").to_str().unwrap(), "-o", o2.to_str().unwrap()]).assert().success();
+    assert!(o1.join("book/why/index.html").is_file());
+    assert_eq!(read_tree(&o1), read_tree(&o2));
+}
+
+#[test]
+fn root_is_found_upward_from_the_current_directory() {
+    let site = copy_fixture("basic");
+    charter().current_dir(site.path().join("book")).arg("build").assert().success();
+    assert!(site.path().join("public/index.html").is_file());
+}
+
+#[test]
+fn errors_exit_1_and_leave_the_previous_output_untouched() {
+    let site = copy_fixture("basic");
+    charter().arg("build").arg(site.path()).assert().success();
+    let before = read_tree(&site.path().join("public"));
+    std::fs::write(site.path().join("book/01-why.md"), "# Why\n\n[broken](nowhere.md)\n").unwrap();
+    charter()
+        .arg("build")
+        .arg(site.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error[broken-link]"))
+        .stderr(predicate::str::contains("book/01-why.md:3:1"));
+    assert_eq!(before, read_tree(&site.path().join("public")), "output changed after a failed build");
+    let leftovers: Vec<_> = std::fs::read_dir(site.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("charter-"))
+        .collect();
+    assert!(leftovers.is_empty(), "temp dirs left: {leftovers:?}");
+}
+
+#[test]
+fn check_writes_nothing_and_reports_errors() {
+    let site = copy_fixture("broken-links");
+    charter().arg("check").arg(site.path()).assert().code(1).stderr(predicate::str::contains("broken-anchor"));
+    assert!(!site.path().join("public").exists());
+    charter().arg("check").arg(fixture("basic")).assert().success();
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    charter().arg("frobnicate").assert().code(2);
+    let empty = tempfile::tempdir().unwrap();
+    charter().current_dir(empty.path()).arg("build").assert().code(2).stderr(predicate::str::contains("charter init"));
+}
+
+#[test]
+fn github_format_prints_annotations() {
+    charter()
+        .args(["--format", "github", "check"])
+        .arg(fixture("broken-links"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("::error file=book/01-one.md,line=3,col=3"));
+}
+
+#[test]
+fn json_format_prints_one_object_per_line() {
+    let out = charter().args(["--format", "json", "check"]).arg(fixture("broken-links")).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert_eq!(lines[0]["code"], "broken-link");
+    assert_eq!(lines[0]["line"], 3);
+}
+
+#[test]
+fn explain_prints_a_code_and_rejects_unknown_ones() {
+    charter().args(["explain", "broken-link"]).assert().success().stdout(predicate::str::contains("lints"));
+    charter().args(["explain", "no-such-code"]).assert().code(2);
+}
+
+#[test]
+fn completions_are_printed() {
+    charter().args(["completions", "bash"]).assert().success().stdout(predicate::str::contains("charter"));
+}
+
+#[test]
+fn init_scaffolds_a_site_that_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo");
+    charter().arg("init").arg(&demo).assert().success();
+    assert!(demo.join(".github/workflows/pages.yml").is_file());
+    charter().args(["build", "-r"]).arg(&demo).assert().success();
+    assert!(demo.join("public/index.html").is_file());
+    charter().arg("init").arg(&demo).assert().code(1).stderr(predicate::str::contains("--force"));
+    charter().arg("init").arg(&demo).arg("--force").assert().success();
+}
+
+#[test]
+fn clean_removes_the_output() {
+    let site = copy_fixture("basic");
+    charter().arg("build").arg(site.path()).assert().success();
+    charter().arg("clean").arg(site.path()).assert().success();
+    assert!(!site.path().join("public").exists());
+}
+
+#[test]
+fn output_is_identical_with_one_or_two_threads() {
+    let out = tempfile::tempdir().unwrap();
+    let mut trees = Vec::new();
+    for threads in ["1", "2"] {
+        let dir = out.path().join(threads);
+        charter()
+            .env("RAYON_NUM_THREADS", threads)
+            .arg("build")
+            .arg(example_site())
+            .arg("-o")
+            .arg(&dir)
+            .assert()
+            .success();
+        trees.push(read_tree(&dir));
+    }
+    assert_eq!(trees[0], trees[1]);
+}
+
+#[test]
+fn example_site_builds_with_no_warnings() {
+    let out = tempfile::tempdir().unwrap();
+    charter()
+        .arg("build")
+        .arg(example_site())
+        .arg("-o")
+        .arg(out.path().join("site"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning").not());
+}
