@@ -851,8 +851,12 @@ mod tests {
                 text.push_str(FRAGMENTS[(rng.next() % FRAGMENTS.len() as u64) as usize]);
             }
             let r = with(&text, 3, &Suffix);
+            let lines: Vec<&str> = text.split('\n').collect();
             for l in &r.links {
                 assert!(l.line >= 3 && l.column >= 1, "{text:?}");
+                // The position points at the link's first character.
+                let ch = lines[l.line - 3].chars().nth(l.column - 1);
+                assert!(matches!(ch, Some('[' | '!' | '<')), "{text:?} {l:?}");
             }
             let mut ids = HashSet::new();
             for t in &r.toc {
