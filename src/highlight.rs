@@ -2,31 +2,446 @@
 //! class-based HTML (so one page works in light and dark mode), and the CSS
 //! for a light and a dark theme.
 
+use crate::html::escape;
+use std::fmt::Write as _;
+use syntect::highlighting::{Theme, ThemeSet};
+use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::{SyntaxReference, SyntaxSet};
+use syntect::util::LinesWithEndings;
+
+/// Prefix of every class the highlighter writes, so its classes never clash
+/// with site CSS.
+pub const CLASS_PREFIX: &str = "hl-";
+const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed {
+    prefix: CLASS_PREFIX,
+};
+
+/// Theme used by default (light).
+pub const LIGHT_THEME: &str = "InspiredGitHub";
+/// Theme used in dark mode.
+pub const DARK_THEME: &str = "base16-ocean.dark";
+
 /// Loaded syntaxes. Build once, share across threads.
-pub struct Highlighter {}
+pub struct Highlighter {
+    syntaxes: SyntaxSet,
+    css: String,
+}
 
 impl Highlighter {
     pub fn new() -> Self {
-        Highlighter {}
+        let syntaxes = SyntaxSet::load_defaults_newlines();
+        let themes = ThemeSet::load_defaults();
+        let css = build_css(
+            themes.themes.get(LIGHT_THEME),
+            themes.themes.get(DARK_THEME),
+        );
+        Highlighter { syntaxes, css }
     }
 
     /// HTML for a fenced code block (the `<pre><code>` element and all), with
     /// class-based spans when `lang` names a known syntax, escaped text otherwise.
+    ///
+    /// The result is `<pre class="code" data-lang="LANG"><code>…</code></pre>`
+    /// (no `data-lang` when `lang` is `None` or empty). Never panics.
     pub fn block(&self, code: &str, lang: Option<&str>) -> String {
-        let _ = lang;
-        format!("<pre><code>{}</code></pre>", crate::html::escape(code))
+        let lang = lang.map(str::trim).filter(|l| !l.is_empty());
+        let mut out = String::with_capacity(code.len() * 2 + 64);
+        out.push_str("<pre class=\"code\"");
+        if let Some(lang) = lang {
+            out.push_str(" data-lang=\"");
+            out.push_str(&escape(lang));
+            out.push('"');
+        }
+        out.push_str("><code>");
+        let highlighted = lang
+            .and_then(|l| self.syntax_for(l))
+            .and_then(|syntax| self.highlight(code, syntax));
+        match highlighted {
+            Some(html) => out.push_str(&html),
+            None => out.push_str(&escape(code)),
+        }
+        out.push_str("</code></pre>\n");
+        out
+    }
+
+    /// The syntax for a code block's language token (`rust`, `sh`, `yml`…),
+    /// if one is known. Plain-text tokens (`text`, `plain`…) give `None`.
+    pub fn syntax_for(&self, lang: &str) -> Option<&SyntaxReference> {
+        let lower = lang.to_ascii_lowercase();
+        let token = match lower.as_str() {
+            "text" | "txt" | "plain" | "plaintext" | "none" | "output" => return None,
+            "sh" | "shell" | "bash" | "console" | "zsh" | "shell-session" | "shellsession" => {
+                return self
+                    .syntaxes
+                    .find_syntax_by_name("Bourne Again Shell (bash)")
+                    .or_else(|| self.syntaxes.find_syntax_by_extension("sh"));
+            }
+            "yml" | "yaml" => "yaml",
+            "js" | "javascript" | "node" | "mjs" => "js",
+            "ts" | "typescript" => "ts",
+            "py" | "python" | "python3" => "py",
+            "golang" | "go" => "go",
+            "c++" | "cpp" | "cxx" => "cpp",
+            "rs" | "rust" => "rs",
+            "htm" | "html" => "html",
+            "md" | "markdown" => "md",
+            other => other,
+        };
+        self.syntaxes.find_syntax_by_token(token)
+    }
+
+    fn highlight(&self, code: &str, syntax: &SyntaxReference) -> Option<String> {
+        // syntect reports errors, but a panic in a dependency must not take
+        // the whole build down either: fall back to plain text.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut generator =
+                ClassedHTMLGenerator::new_with_class_style(syntax, &self.syntaxes, CLASS_STYLE);
+            for line in LinesWithEndings::from(code) {
+                if line.ends_with('\n') {
+                    generator
+                        .parse_html_for_line_which_includes_newline(line)
+                        .ok()?;
+                } else {
+                    // The newline syntaxes expect every line to end in '\n'.
+                    let mut owned = String::with_capacity(line.len() + 1);
+                    owned.push_str(line);
+                    owned.push('\n');
+                    generator
+                        .parse_html_for_line_which_includes_newline(&owned)
+                        .ok()?;
+                }
+            }
+            let mut html = generator.finalize();
+            if !code.ends_with('\n') && !code.is_empty() {
+                // Drop the newline added above (it sits before any closing spans).
+                if let Some(pos) = html.rfind('\n') {
+                    html.remove(pos);
+                }
+            }
+            Some(html)
+        }))
+        .ok()
+        .flatten()
     }
 
     /// CSS for the syntax classes: light by default, dark under
     /// `prefers-color-scheme: dark` and `[data-theme=dark]`, light again under
     /// `[data-theme=light]`.
     pub fn css(&self) -> String {
-        String::new()
+        self.css.clone()
     }
 }
 
 impl Default for Highlighter {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// Theme rules are scoped so that exactly one theme applies at a time (a
+/// light rule with a long selector must never win over a dark one):
+/// the light theme unless the reader prefers dark, the dark theme if they
+/// do, and `data-theme` on the root element overriding the preference.
+const LIGHT_MEDIA: &str = "@media not all and (prefers-color-scheme: dark)";
+const LIGHT_MEDIA_SCOPE: &str = ":root:not([data-theme=dark])";
+const LIGHT_SCOPE: &str = "[data-theme=light]";
+const DARK_MEDIA: &str = "@media (prefers-color-scheme: dark)";
+const DARK_MEDIA_SCOPE: &str = ":root:not([data-theme=light])";
+const DARK_SCOPE: &str = "[data-theme=dark]";
+
+fn build_css(light: Option<&Theme>, dark: Option<&Theme>) -> String {
+    let mut css = String::new();
+    css.push_str("/* Code highlighting (generated by charter from syntect themes) */\n");
+    if let Some(light) = light {
+        // Unscoped, so code blocks keep the light background even where
+        // media queries on colour schemes are not supported.
+        css.push_str(&pre_rule(light));
+        let _ = writeln!(css, "/* light: {LIGHT_THEME} */");
+        push_theme(&mut css, light, LIGHT_MEDIA, LIGHT_MEDIA_SCOPE, LIGHT_SCOPE);
+    }
+    if let Some(dark) = dark {
+        let _ = writeln!(css, "/* dark: {DARK_THEME} */");
+        push_theme(&mut css, dark, DARK_MEDIA, DARK_MEDIA_SCOPE, DARK_SCOPE);
+    }
+    css
+}
+
+/// The theme's rules (and `pre.code` colours) twice: under `media` scoped
+/// by `media_scope`, and scoped by `scope`.
+fn push_theme(css: &mut String, theme: &Theme, media: &str, media_scope: &str, scope: &str) {
+    let mut flat = pre_rule(theme);
+    if let Ok(rules) = css_for_theme_with_class_style(theme, CLASS_STYLE) {
+        flat.push_str(&rules);
+    }
+    let rules = split_rules(&flat);
+    let _ = writeln!(css, "{media} {{");
+    for (selectors, body) in &rules {
+        let _ = writeln!(css, "  {} {{{}}}", prefixed(media_scope, selectors), body);
+    }
+    css.push_str("}\n");
+    for (selectors, body) in &rules {
+        let _ = writeln!(css, "{} {{{}}}", prefixed(scope, selectors), body);
+    }
+}
+
+/// `pre.code` colours from the theme's own foreground and background.
+fn pre_rule(theme: &Theme) -> String {
+    let mut body = String::new();
+    if let Some(c) = theme.settings.foreground {
+        let _ = write!(body, " color: #{:02x}{:02x}{:02x};", c.r, c.g, c.b);
+    }
+    if let Some(c) = theme.settings.background {
+        let _ = write!(
+            body,
+            " background-color: #{:02x}{:02x}{:02x};",
+            c.r, c.g, c.b
+        );
+    }
+    if body.is_empty() {
+        return String::new();
+    }
+    format!("pre.code {{{body} }}\n")
+}
+
+fn prefixed(scope: &str, selectors: &[String]) -> String {
+    selectors
+        .iter()
+        .map(|s| format!("{scope} {s}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Splits flat CSS (no at-rules) into `(selectors, declarations)` pairs,
+/// dropping comments and collapsing whitespace in declarations.
+fn split_rules(css: &str) -> Vec<(Vec<String>, String)> {
+    let css = strip_comments(css);
+    let mut rules = Vec::new();
+    for chunk in css.split('}') {
+        let Some((selectors, body)) = chunk.split_once('{') else {
+            continue;
+        };
+        let selectors: Vec<String> = selectors
+            .split(',')
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|s| !s.is_empty())
+            .collect();
+        if selectors.is_empty() {
+            continue;
+        }
+        let decls: Vec<&str> = body
+            .split(';')
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .collect();
+        if decls.is_empty() {
+            continue;
+        }
+        let mut body = String::new();
+        for d in decls {
+            let _ = write!(
+                body,
+                " {};",
+                d.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
+        body.push(' ');
+        rules.push((selectors, body));
+    }
+    rules
+}
+
+fn strip_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        match rest[start + 2..].find("*/") {
+            Some(end) => rest = &rest[start + 2 + end + 2..],
+            None => {
+                rest = "";
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+
+    fn hl() -> &'static Highlighter {
+        static H: OnceLock<Highlighter> = OnceLock::new();
+        H.get_or_init(Highlighter::new)
+    }
+
+    #[test]
+    fn highlighter_is_sync_and_send() {
+        fn check<T: Sync + Send>() {}
+        check::<Highlighter>();
+    }
+
+    #[test]
+    fn rust_gets_prefixed_classes() {
+        let html = hl().block("fn main() { if true {} }\n", Some("rust"));
+        assert!(
+            html.starts_with("<pre class=\"code\" data-lang=\"rust\"><code>"),
+            "{html}"
+        );
+        assert!(html.ends_with("</code></pre>\n"), "{html}");
+        assert!(html.contains("class=\"hl-"), "{html}");
+        assert!(html.contains("hl-keyword"), "{html}");
+        assert!(!html.contains("class=\"source"), "{html}");
+        assert!(
+            html.contains("hl-storage hl-type hl-function hl-rust\">fn</span>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn unknown_language_is_escaped_plain_text() {
+        let html = hl().block("a < b && c\n", Some("no-such-lang"));
+        assert_eq!(
+            html,
+            "<pre class=\"code\" data-lang=\"no-such-lang\"><code>a &lt; b &amp;&amp; c\n</code></pre>\n"
+        );
+    }
+
+    #[test]
+    fn no_language_is_plain() {
+        let html = hl().block("<x>\n", None);
+        assert_eq!(html, "<pre class=\"code\"><code>&lt;x&gt;\n</code></pre>\n");
+        assert_eq!(
+            hl().block("x", Some("  ")),
+            "<pre class=\"code\"><code>x</code></pre>\n"
+        );
+    }
+
+    #[test]
+    fn lang_attribute_is_escaped() {
+        let html = hl().block("x\n", Some("\"><script>"));
+        assert!(html.starts_with("<pre class=\"code\" data-lang=\"&quot;&gt;&lt;script&gt;\">"));
+    }
+
+    #[test]
+    fn aliases_resolve() {
+        for (token, name) in [
+            ("sh", "Bourne Again Shell (bash)"),
+            ("shell", "Bourne Again Shell (bash)"),
+            ("bash", "Bourne Again Shell (bash)"),
+            ("console", "Bourne Again Shell (bash)"),
+            ("yml", "YAML"),
+            ("yaml", "YAML"),
+            ("js", "JavaScript"),
+            ("javascript", "JavaScript"),
+            ("c", "C"),
+            ("cpp", "C++"),
+            ("c++", "C++"),
+            ("python", "Python"),
+            ("py", "Python"),
+            ("go", "Go"),
+            ("java", "Java"),
+            ("json", "JSON"),
+            ("xml", "XML"),
+            ("html", "HTML"),
+            ("rust", "Rust"),
+            ("Rust", "Rust"),
+        ] {
+            let syntax = hl().syntax_for(token).map(|s| s.name.as_str());
+            assert_eq!(syntax, Some(name), "token {token}");
+        }
+        assert!(hl().syntax_for("text").is_none());
+        assert!(hl().syntax_for("no-such-lang").is_none());
+    }
+
+    #[test]
+    fn code_without_trailing_newline_keeps_text() {
+        let html = hl().block("let x = 1;", Some("rust"));
+        assert_eq!(html.matches('\n').count(), 1, "{html}");
+        assert!(html.ends_with("</code></pre>\n"), "{html}");
+        assert!(html.contains("hl-"), "{html}");
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for code in [
+            "",
+            "\n",
+            "\r\n",
+            "\"unterminated",
+            "/* x",
+            "\u{0}\u{feff}é",
+            "```",
+        ] {
+            for lang in ["rust", "sh", "html", "yaml", "json", "c", "python", "xml"] {
+                let html = hl().block(code, Some(lang));
+                assert!(html.starts_with("<pre class=\"code\""));
+            }
+        }
+    }
+
+    #[test]
+    fn css_has_both_themes() {
+        let css = hl().css();
+        assert!(css.contains(".hl-"), "{css}");
+        assert!(css.contains("@media (prefers-color-scheme: dark) {"));
+        assert!(css.contains(":root:not([data-theme=light]) .hl-"));
+        assert!(css.contains("[data-theme=dark] .hl-"));
+        assert!(css.contains("[data-theme=dark] pre.code {"));
+        assert!(css.contains(":root:not([data-theme=light]) pre.code {"));
+        // InspiredGitHub background is white; base16-ocean.dark's is #2b303b.
+        assert!(
+            css.contains("pre.code { color: #323232; background-color: #ffffff; }"),
+            "{css}"
+        );
+        assert!(css.contains("background-color: #2b303b;"));
+        assert!(css.contains("@media not all and (prefers-color-scheme: dark) {"));
+        assert!(css.contains(":root:not([data-theme=dark]) .hl-comment {"));
+        assert!(css.contains("[data-theme=light] .hl-comment {"));
+        // Every theme rule is scoped to one theme (outside the media blocks
+        // too), except the unscoped light `pre.code` fallback.
+        let mut in_media = false;
+        for line in css.lines().skip(1) {
+            if line.starts_with("/*") || line == "}" {
+                in_media = false;
+                continue;
+            }
+            if line.starts_with("@media") {
+                in_media = true;
+                continue;
+            }
+            if line.starts_with("pre.code {") {
+                continue;
+            }
+            let selectors = line.split('{').next().unwrap();
+            for sel in selectors.split(',') {
+                let sel = sel.trim();
+                let scoped = if in_media {
+                    sel.starts_with(":root:not([data-theme=")
+                } else {
+                    sel.starts_with("[data-theme=")
+                };
+                assert!(scoped, "{line}");
+            }
+        }
+        // Braces balance.
+        assert_eq!(css.matches('{').count(), css.matches('}').count());
+    }
+
+    #[test]
+    fn split_rules_handles_lists_and_comments() {
+        let rules = split_rules("/* a } b */ .a, .b .c {\n color: red;\n}\n.d{x:y}");
+        assert_eq!(
+            rules,
+            vec![
+                (
+                    vec![".a".to_string(), ".b .c".to_string()],
+                    " color: red; ".to_string()
+                ),
+                (vec![".d".to_string()], " x:y; ".to_string()),
+            ]
+        );
     }
 }

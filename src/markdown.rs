@@ -6,7 +6,9 @@
 //! the caller's resolver.
 
 use crate::highlight::Highlighter;
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
+use std::collections::HashSet;
 
 /// What the caller says about a link destination written in Markdown.
 pub trait LinkResolver: Sync {
@@ -67,28 +69,800 @@ pub struct Rendered {
     pub first_heading: Option<String>,
 }
 
+/// The pulldown-cmark options every page is parsed with.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
 /// Renders one page body.
 pub fn render(input: &Input<'_>) -> Rendered {
-    let _ = input;
-    Rendered::default()
+    let text = input.text;
+    let events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(text, options())
+        .into_offset_iter()
+        .collect();
+
+    // Explicit ids are reserved first, so generated ids never take them.
+    let mut ids: HashSet<String> = HashSet::new();
+    for (event, _) in &events {
+        if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
+            ids.insert(id.to_string());
+        }
+    }
+
+    let mut positions = Positions::new(text, input.first_line);
+    let mut rendered = Rendered::default();
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    let mut heading: Option<HeadingBuf<'_>> = None;
+    let mut code: Option<CodeBuf> = None;
+
+    for (event, range) in events {
+        if let Some(buf) = code.as_mut() {
+            match event {
+                Event::Text(t) => buf.text.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    let buf = code.take().unwrap_or_default();
+                    let html = input.highlighter.block(&buf.text, buf.lang.as_deref());
+                    out.push(Event::Html(html.into()));
+                }
+                // Nothing else occurs inside a code block; keep it if it does.
+                other => out.push(other),
+            }
+            continue;
+        }
+        let event = match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => code_lang(&info).map(str::to_string),
+                    CodeBlockKind::Indented => None,
+                };
+                code = Some(CodeBuf {
+                    lang,
+                    text: String::new(),
+                });
+                continue;
+            }
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                heading = Some(HeadingBuf {
+                    level: level as u8,
+                    id: id.map(|id| id.to_string()),
+                    classes,
+                    attrs,
+                    events: Vec::new(),
+                    plain: String::new(),
+                });
+                continue;
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(buf) = heading.take() {
+                    let html = finish_heading(buf, &mut ids, &mut rendered);
+                    out.push(Event::Html(html.into()));
+                }
+                continue;
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = link(
+                    input,
+                    &mut positions,
+                    &mut rendered,
+                    link_type,
+                    dest_url,
+                    range.start,
+                    false,
+                );
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = link(
+                    input,
+                    &mut positions,
+                    &mut rendered,
+                    link_type,
+                    dest_url,
+                    range.start,
+                    true,
+                );
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            other => other,
+        };
+        match heading.as_mut() {
+            Some(buf) => {
+                match &event {
+                    Event::Text(t) | Event::Code(t) => buf.plain.push_str(t),
+                    Event::SoftBreak | Event::HardBreak => buf.plain.push(' '),
+                    _ => {}
+                }
+                buf.events.push(event);
+            }
+            None => out.push(event),
+        }
+    }
+    // A well-formed event stream closes everything; be defensive anyway.
+    if let Some(buf) = code.take() {
+        let html = input.highlighter.block(&buf.text, buf.lang.as_deref());
+        out.push(Event::Html(html.into()));
+    }
+    if let Some(buf) = heading.take() {
+        let html = finish_heading(buf, &mut ids, &mut rendered);
+        out.push(Event::Html(html.into()));
+    }
+
+    let mut html = String::with_capacity(text.len() + text.len() / 2);
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    rendered.html = html;
+    rendered
+}
+
+/// The language of a fenced code block: the first word of its info string
+/// (```` ```rust,ignore ```` → `rust`).
+fn code_lang(info: &str) -> Option<&str> {
+    info.split(|c: char| c.is_whitespace() || c == ',')
+        .find(|w| !w.is_empty())
+}
+
+#[derive(Default)]
+struct CodeBuf {
+    lang: Option<String>,
+    text: String,
+}
+
+struct HeadingBuf<'a> {
+    level: u8,
+    id: Option<String>,
+    classes: Vec<CowStr<'a>>,
+    attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
+    events: Vec<Event<'a>>,
+    plain: String,
+}
+
+fn finish_heading(
+    buf: HeadingBuf<'_>,
+    ids: &mut HashSet<String>,
+    rendered: &mut Rendered,
+) -> String {
+    let title = buf.plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    let id = match buf.id {
+        Some(id) => id,
+        None => unique_id(&title, ids),
+    };
+    if buf.level == 1 && rendered.first_heading.is_none() {
+        rendered.first_heading = Some(title.clone());
+    }
+    if (2..=4).contains(&buf.level) {
+        rendered.toc.push(TocEntry {
+            level: buf.level,
+            id: id.clone(),
+            title,
+        });
+    }
+    let id = crate::html::escape(&id);
+    let mut html = String::with_capacity(64 + id.len() * 2);
+    html.push_str("<h");
+    html.push((b'0' + buf.level) as char);
+    html.push_str(" id=\"");
+    html.push_str(&id);
+    html.push('"');
+    if !buf.classes.is_empty() {
+        html.push_str(" class=\"");
+        for (i, class) in buf.classes.iter().enumerate() {
+            if i > 0 {
+                html.push(' ');
+            }
+            html.push_str(&crate::html::escape(class));
+        }
+        html.push('"');
+    }
+    for (name, value) in &buf.attrs {
+        html.push(' ');
+        html.push_str(&crate::html::escape(name));
+        if let Some(value) = value {
+            html.push_str("=\"");
+            html.push_str(&crate::html::escape(value));
+            html.push('"');
+        }
+    }
+    html.push('>');
+    if !buf.events.is_empty() {
+        pulldown_cmark::html::push_html(&mut html, buf.events.into_iter());
+        html.push(' ');
+    }
+    html.push_str("<a class=\"anchor\" href=\"#");
+    html.push_str(&id);
+    html.push_str("\" aria-label=\"Link to this section\">#</a></h");
+    html.push((b'0' + buf.level) as char);
+    html.push_str(">\n");
+    html
+}
+
+/// A fresh id for a heading: its slug (or `section`), suffixed `-1`, `-2`…
+/// until unused on the page.
+fn unique_id(title: &str, ids: &mut HashSet<String>) -> String {
+    let mut base = slugify(title);
+    if base.is_empty() {
+        base = "section".to_string();
+    }
+    if ids.insert(base.clone()) {
+        return base;
+    }
+    let mut n = 1usize;
+    loop {
+        let candidate = format!("{base}-{n}");
+        if ids.insert(candidate.clone()) {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn link<'a>(
+    input: &Input<'_>,
+    positions: &mut Positions<'_>,
+    rendered: &mut Rendered,
+    link_type: LinkType,
+    dest: CowStr<'a>,
+    offset: usize,
+    is_image: bool,
+) -> CowStr<'a> {
+    let (line, column) = positions.at(offset);
+    if link_type == LinkType::Email {
+        // The HTML writer adds `mailto:` itself; external by nature.
+        rendered.links.push(LinkRecord {
+            dest: dest.to_string(),
+            href: format!("mailto:{dest}"),
+            is_image,
+            line,
+            column,
+        });
+        return dest;
+    }
+    let resolved = input.resolver.resolve(&dest);
+    let href = resolved.clone().unwrap_or_else(|| dest.to_string());
+    rendered.links.push(LinkRecord {
+        dest: dest.to_string(),
+        href,
+        is_image,
+        line,
+        column,
+    });
+    match resolved {
+        Some(href) => href.into(),
+        None => dest,
+    }
+}
+
+/// Byte offset → 1-based (line, column in chars) in the file. Line starts are
+/// found once; lookups are a binary search plus a char count from the line
+/// start, or from the previous lookup when it is on the same line and before.
+struct Positions<'t> {
+    text: &'t str,
+    first_line: usize,
+    starts: Option<Vec<usize>>,
+    /// Last lookup: (line index, byte offset, 1-based column).
+    last: (usize, usize, usize),
+}
+
+impl<'t> Positions<'t> {
+    fn new(text: &'t str, first_line: usize) -> Self {
+        Positions {
+            text,
+            first_line,
+            starts: None,
+            last: (usize::MAX, 0, 0),
+        }
+    }
+
+    fn at(&mut self, offset: usize) -> (usize, usize) {
+        let text = self.text;
+        let offset = offset.min(text.len());
+        let starts = self.starts.get_or_insert_with(|| {
+            let mut starts = vec![0];
+            starts.extend(
+                text.bytes()
+                    .enumerate()
+                    .filter(|&(_, b)| b == b'\n')
+                    .map(|(i, _)| i + 1),
+            );
+            starts
+        });
+        let index = match starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let (from, col0) = if self.last.0 == index && self.last.1 <= offset {
+            (self.last.1, self.last.2)
+        } else {
+            (starts[index], 1)
+        };
+        let column = col0 + count_chars(text, from, offset);
+        self.last = (index, offset, column);
+        (self.first_line + index, column)
+    }
+}
+
+fn count_chars(text: &str, from: usize, to: usize) -> usize {
+    match text.get(from..to) {
+        Some(s) => s.chars().count(),
+        // Not on char boundaries (never from pulldown-cmark): count lead bytes.
+        None => text.as_bytes()[from..to]
+            .iter()
+            .filter(|&&b| (b as i8) >= -0x40)
+            .count(),
+    }
 }
 
 /// The slug of a heading text, as used for ids: lowercase, alphanumerics
-/// (Unicode letters kept), spaces and punctuation runs to `-`.
+/// (Unicode letters and combining marks kept), apostrophes dropped, runs of
+/// spaces and other punctuation to one `-`, no leading or trailing `-`.
 pub fn slugify(text: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(text.len());
     let mut dash = false;
     for ch in text.chars() {
-        if ch.is_alphanumeric() {
-            out.extend(ch.to_lowercase());
+        if ch.is_alphanumeric() || is_combining_mark(ch) {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
             dash = false;
-        } else if !out.is_empty() && !dash && (ch.is_whitespace() || ch == '-' || ch == '_') {
-            out.push('-');
+            out.extend(ch.to_lowercase());
+        } else if matches!(ch, '\'' | '\u{2018}' | '\u{2019}' | '\u{02bc}') {
+            // "Don't" → "dont"
+        } else {
             dash = true;
         }
     }
-    while out.ends_with('-') {
-        out.pop();
-    }
     out
+}
+
+/// Combining marks of common scripts (vowel signs of Indic scripts, Hebrew
+/// and Arabic points, Latin diacritics written separately), which are part
+/// of words but not `char::is_alphanumeric`.
+fn is_combining_mark(ch: char) -> bool {
+    matches!(ch as u32,
+        0x0300..=0x036F
+        | 0x0483..=0x0489
+        | 0x0591..=0x05BD
+        | 0x05BF
+        | 0x05C1..=0x05C2
+        | 0x05C4..=0x05C5
+        | 0x05C7
+        | 0x0610..=0x061A
+        | 0x064B..=0x065F
+        | 0x0670
+        | 0x06D6..=0x06DC
+        | 0x06DF..=0x06E4
+        | 0x06E7..=0x06E8
+        | 0x06EA..=0x06ED
+        | 0x0900..=0x0903
+        | 0x093A..=0x094F
+        | 0x0951..=0x0957
+        | 0x0962..=0x0963
+        | 0x0981..=0x0983
+        | 0x09BC..=0x09D7
+        | 0x0A01..=0x0A03
+        | 0x0A3C..=0x0A51
+        | 0x0A81..=0x0A83
+        | 0x0ABC..=0x0ACD
+        | 0x0B01..=0x0B03
+        | 0x0B3C..=0x0B57
+        | 0x0B82
+        | 0x0BBE..=0x0BCD
+        | 0x0C00..=0x0C04
+        | 0x0C3E..=0x0C56
+        | 0x0C81..=0x0C83
+        | 0x0CBC..=0x0CD6
+        | 0x0D00..=0x0D03
+        | 0x0D3B..=0x0D57
+        | 0x0E31
+        | 0x0E34..=0x0E3A
+        | 0x0E47..=0x0E4E
+        | 0x0EB1
+        | 0x0EB4..=0x0EBC
+        | 0x0EC8..=0x0ECD
+        | 0x1AB0..=0x1AFF
+        | 0x1DC0..=0x1DFF
+        | 0x20D0..=0x20FF
+        | 0x3099..=0x309A
+        | 0xFE20..=0xFE2F
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+
+    fn hl() -> &'static Highlighter {
+        static H: OnceLock<Highlighter> = OnceLock::new();
+        H.get_or_init(Highlighter::new)
+    }
+
+    fn md(text: &str) -> Rendered {
+        render(&Input {
+            text,
+            first_line: 1,
+            resolver: &KeepLinks,
+            highlighter: hl(),
+        })
+    }
+
+    /// Appends `?x` to every destination except `keep:` ones.
+    struct Suffix;
+    impl LinkResolver for Suffix {
+        fn resolve(&self, dest: &str) -> Option<String> {
+            if dest.starts_with("keep:") {
+                None
+            } else {
+                Some(format!("{dest}?x"))
+            }
+        }
+    }
+
+    fn with(text: &str, first_line: usize, resolver: &dyn LinkResolver) -> Rendered {
+        render(&Input {
+            text,
+            first_line,
+            resolver,
+            highlighter: hl(),
+        })
+    }
+
+    fn anchor(id: &str) -> String {
+        format!("<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a>")
+    }
+
+    #[test]
+    fn heading_gets_id_and_anchor() {
+        let r = md("## Hello World\n");
+        assert_eq!(
+            r.html,
+            format!(
+                "<h2 id=\"hello-world\">Hello World {}</h2>\n",
+                anchor("hello-world")
+            )
+        );
+    }
+
+    #[test]
+    fn duplicate_headings_are_numbered() {
+        let r = md("## Intro\n\n## Intro\n\n### Intro\n");
+        let ids: Vec<_> = r.toc.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["intro", "intro-1", "intro-2"]);
+        assert!(r.html.contains("<h3 id=\"intro-2\">Intro "));
+    }
+
+    #[test]
+    fn explicit_ids_are_kept_and_reserved() {
+        let r = md("## Intro\n\n## Other {#intro-1 .wide data-x=y}\n\n## Intro\n");
+        let ids: Vec<_> = r.toc.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["intro", "intro-1", "intro-2"]);
+        assert!(
+            r.html.contains(&format!(
+                "<h2 id=\"intro-1\" class=\"wide\" data-x=\"y\">Other {}</h2>",
+                anchor("intro-1")
+            )),
+            "{}",
+            r.html
+        );
+        // An explicit id later in the page is not taken by an earlier heading.
+        let r = md("## Scope\n\n## Real scope {#scope}\n");
+        let ids: Vec<_> = r.toc.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["scope-1", "scope"]);
+    }
+
+    #[test]
+    fn unicode_headings_keep_letters() {
+        let r = md("## Введение в C4\n\n## 日本語の見出し\n\n## हिन्दी शीर्षक\n");
+        let ids: Vec<_> = r.toc.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["введение-в-c4", "日本語の見出し", "हिन्दी-शीर्षक"]);
+        assert!(r.html.contains("<h2 id=\"введение-в-c4\">Введение в C4 "));
+    }
+
+    #[test]
+    fn empty_slug_becomes_section() {
+        let r = md("## ???\n\n## !!!\n");
+        let ids: Vec<_> = r.toc.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["section", "section-1"]);
+    }
+
+    #[test]
+    fn inline_markup_in_headings() {
+        let r = md("## The `render` *function* and [docs](a.md)\n");
+        assert_eq!(
+            r.html,
+            format!(
+                "<h2 id=\"the-render-function-and-docs\">The <code>render</code> <em>function</em> and <a href=\"a.md\">docs</a> {}</h2>\n",
+                anchor("the-render-function-and-docs")
+            )
+        );
+        assert_eq!(r.toc[0].title, "The render function and docs");
+        assert_eq!(r.links.len(), 1);
+    }
+
+    #[test]
+    fn toc_has_levels_two_to_four_and_first_heading() {
+        let r = md(
+            "# Title *one*\n\n## A\n\n### B\n\n#### C\n\n##### D\n\n# Second\n\nSetext\n------\n",
+        );
+        assert_eq!(r.first_heading.as_deref(), Some("Title one"));
+        let toc: Vec<_> = r
+            .toc
+            .iter()
+            .map(|t| (t.level, t.id.as_str(), t.title.as_str()))
+            .collect();
+        assert_eq!(
+            toc,
+            [
+                (2, "a", "A"),
+                (3, "b", "B"),
+                (4, "c", "C"),
+                (2, "setext", "Setext")
+            ]
+        );
+        assert!(r.html.contains("<h1 id=\"title-one\">Title <em>one</em> "));
+        assert!(r.html.contains("<h5 id=\"d\">D "));
+        assert_eq!(md("## x\n").first_heading, None);
+    }
+
+    #[test]
+    fn link_positions_are_file_positions() {
+        let text = "Intro line\n\nSee [one](a.md) and ![img](p.png).\nПривет [два](b.md)\n";
+        let r = with(text, 5, &KeepLinks);
+        let got: Vec<_> = r
+            .links
+            .iter()
+            .map(|l| (l.dest.as_str(), l.is_image, l.line, l.column))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a.md", false, 7, 5),
+                ("p.png", true, 7, 21),
+                ("b.md", false, 8, 8),
+            ]
+        );
+    }
+
+    #[test]
+    fn links_in_tables_and_crlf() {
+        let text = "| a | b |\r\n|---|---|\r\n| x | [t](t.md) |\r\n| é | <https://e.org/> |\r\n";
+        let r = md(text);
+        let got: Vec<_> = r
+            .links
+            .iter()
+            .map(|l| (l.dest.as_str(), l.line, l.column))
+            .collect();
+        assert_eq!(got, [("t.md", 3, 7), ("https://e.org/", 4, 7)]);
+        assert!(
+            r.html.contains("<td><a href=\"t.md\">t</a></td>"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn reference_links_autolinks_and_email() {
+        let text = "A [ref][r], [Collapsed][], [r] and <https://x.org> or <me@x.org>.[^1]\n\n[r]: target.md \"T\"\n[collapsed]: c.md\n\n[^1]: Note.\n";
+        let r = with(text, 1, &Suffix);
+        let got: Vec<_> = r
+            .links
+            .iter()
+            .map(|l| (l.dest.as_str(), l.href.as_str(), l.column))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("target.md", "target.md?x", 3),
+                ("c.md", "c.md?x", 13),
+                ("target.md", "target.md?x", 28),
+                ("https://x.org", "https://x.org?x", 36),
+                ("me@x.org", "mailto:me@x.org", 55),
+            ]
+        );
+        assert!(
+            r.html
+                .contains("<a href=\"target.md?x\" title=\"T\">ref</a>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<a href=\"mailto:me@x.org\">me@x.org</a>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("class=\"footnote-reference\""),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn resolver_rewrites_links_and_images() {
+        let r = with("[a](x.md#s) ![i](/rfcs/9/1.png) [k](keep:me)\n", 1, &Suffix);
+        assert_eq!(
+            r.html,
+            "<p><a href=\"x.md#s?x\">a</a> <img src=\"/rfcs/9/1.png?x\" alt=\"i\" /> <a href=\"keep:me\">k</a></p>\n"
+        );
+        assert_eq!(r.links[2].href, "keep:me");
+        assert!(r.links[1].is_image);
+    }
+
+    #[test]
+    fn fenced_code_is_highlighted_indented_is_plain() {
+        let r = md("```rust,ignore\nfn main() {}\n```\n\n    <b>indented</b>\n\n```nolang\n<x>\n```\n\n`a<b`\n");
+        assert!(
+            r.html
+                .starts_with("<pre class=\"code\" data-lang=\"rust\"><code><span class=\"hl-"),
+            "{}",
+            r.html
+        );
+        assert!(r
+            .html
+            .contains("<pre class=\"code\"><code>&lt;b&gt;indented&lt;/b&gt;\n</code></pre>"));
+        assert!(r
+            .html
+            .contains("<pre class=\"code\" data-lang=\"nolang\"><code>&lt;x&gt;\n</code></pre>"));
+        assert!(r.html.contains("<p><code>a&lt;b</code></p>"));
+    }
+
+    #[test]
+    fn extensions_are_on_smart_punctuation_off() {
+        let r = md("- [x] done\n\n~~gone~~ \"quoted\" -- dash...\n");
+        assert!(
+            r.html
+                .contains("<input disabled=\"\" type=\"checkbox\" checked=\"\"/>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<del>gone</del> \"quoted\" -- dash..."),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn slugify_examples() {
+        assert_eq!(slugify("Hello, World!"), "hello-world");
+        assert_eq!(slugify("  2.1. Goals  "), "2-1-goals");
+        assert_eq!(slugify("Don't panic"), "dont-panic");
+        assert_eq!(slugify("snake_case and-dash"), "snake-case-and-dash");
+        assert_eq!(slugify("Über Straße"), "über-straße");
+        assert_eq!(slugify("—"), "");
+    }
+
+    #[test]
+    fn huge_single_line_renders() {
+        let mut text = String::with_capacity(5 * 1024 * 1024 + 64);
+        while text.len() < 5 * 1024 * 1024 {
+            text.push_str("word é [l](x.md) ");
+        }
+        let r = md(&text);
+        assert!(r.html.len() > text.len());
+        let last = r.links.last().unwrap();
+        assert_eq!(last.line, 1);
+        assert!(last.column > 4_000_000);
+    }
+
+    /// Tiny deterministic PRNG (xorshift64*).
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+    }
+
+    #[test]
+    fn random_markdown_never_panics() {
+        const FRAGMENTS: &[&str] = &[
+            "#",
+            "## ",
+            "[",
+            "]",
+            "](",
+            ")",
+            "![",
+            "```",
+            "```rust\n",
+            "~~~",
+            "|",
+            "|---|",
+            "{#",
+            "}",
+            " .c",
+            "\n",
+            "\r\n",
+            "\r",
+            "\n\n",
+            "    ",
+            "- ",
+            "1. ",
+            "> ",
+            "*",
+            "_",
+            "`",
+            "<",
+            ">",
+            "<https://a.b/>",
+            "<a@b.c>",
+            "[^1]",
+            "[^1]: ",
+            "[r]: /x",
+            "[r]",
+            "&amp;",
+            "é",
+            "Привет",
+            "日本",
+            "👍",
+            "\u{0301}",
+            "\t",
+            " ",
+            "text",
+            "- [ ] ",
+            "~~",
+            "\\",
+            "<div>",
+            "</div>",
+            "---",
+            "===",
+            "\"",
+            "'",
+            "{#id}",
+            "{.x}",
+            "#a",
+        ];
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..3000 {
+            let n = (rng.next() % 40) as usize;
+            let mut text = String::new();
+            for _ in 0..n {
+                text.push_str(FRAGMENTS[(rng.next() % FRAGMENTS.len() as u64) as usize]);
+            }
+            let r = with(&text, 3, &Suffix);
+            let lines: Vec<&str> = text.split('\n').collect();
+            for l in &r.links {
+                assert!(l.line >= 3 && l.column >= 1, "{text:?}");
+                // The position points at the link's first character.
+                let ch = lines[l.line - 3].chars().nth(l.column - 1);
+                assert!(matches!(ch, Some('[' | '!' | '<')), "{text:?} {l:?}");
+            }
+            let mut ids = HashSet::new();
+            for t in &r.toc {
+                assert!(!t.id.is_empty(), "{text:?}");
+                ids.insert(t.id.clone());
+            }
+        }
+    }
 }
