@@ -535,6 +535,7 @@ fn neighbours(
             ),
             None => (None, None),
         },
+        PageKind::Registry | PageKind::Spec => (None, None),
     }
 }
 

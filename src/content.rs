@@ -6,6 +6,7 @@
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::frontmatter::{self, FrontMatter};
+use crate::specs::{self, SpecFile, SpecIndex, Status};
 use crate::summary::{self, SummaryItem};
 use crate::url::{Route, Scope};
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -17,6 +18,9 @@ use std::path::{Path, PathBuf};
 pub enum PageKind {
     Home,
     Chapter,
+    /// The spec registry (`/spec/`), from the specs folder's introduction.
+    Registry,
+    Spec,
 }
 
 impl PageKind {
@@ -24,6 +28,8 @@ impl PageKind {
         match self {
             PageKind::Home => "home",
             PageKind::Chapter => "chapter",
+            PageKind::Registry => "registry",
+            PageKind::Spec => "spec",
         }
     }
 }
@@ -69,6 +75,7 @@ pub enum BookEntry {
 pub struct Content {
     pub pages: Vec<Page>,
     pub book: Vec<BookEntry>,
+    pub specs: SpecIndex,
 }
 
 /// Options that change which pages are read.
@@ -157,8 +164,96 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
         content.pages.extend(chapters);
         content.book = entries;
     }
+    load_specs(root, config, &ignore, &scope, &mut content, &mut diags);
     check_duplicate_routes(&content.pages, &mut diags);
     (content, diags)
+}
+
+/// Reads the specs folder: numbered specs (deleted ones are not published)
+/// and the registry's introduction.
+fn load_specs(root: &Path, config: &Config, ignore: &GlobSet, scope: &Scope, content: &mut Content, diags: &mut Vec<Diagnostic>) {
+    let dir = &config.specs.dir;
+    if !root.join(dir).is_dir() {
+        return;
+    }
+    let (files, intro) = spec_files(root, dir, ignore, &config.home, diags);
+    if let Some(intro) = intro {
+        if let Some(page) = read_page(root, &intro, PageKind::Registry, Route::Registry, scope, config, diags) {
+            content.pages.push(page);
+        }
+    }
+    let mut specs = Vec::new();
+    let mut numbers: BTreeMap<u32, PathBuf> = BTreeMap::new();
+    for file in files {
+        let Some(mut page) = read_page(root, &file.source, PageKind::Spec, Route::Registry, scope, config, diags) else {
+            continue;
+        };
+        let is_spec_like = file.path_number.is_some() || page.front.number.is_some() || page.front.status.is_some() || page.front.shortname.is_some();
+        if !is_spec_like {
+            continue; // A stray Markdown file in a shared folder (e.g. SUMMARY.md).
+        }
+        let Some(spec) = specs::read_spec(&file, &page.front, content.pages.len(), diags) else {
+            continue;
+        };
+        if spec.status == Status::Deleted {
+            continue;
+        }
+        if let Some(first) = numbers.insert(spec.number, spec.source.clone()) {
+            diags.push(specs::duplicate_number(spec.number, &first, &spec.source));
+            numbers.insert(spec.number, first);
+            continue;
+        }
+        page.route = Route::Spec(spec.number);
+        diags.extend(specs::prose_supersession(&spec, &page.body, page.body_line));
+        content.pages.push(page);
+        specs.push(spec);
+    }
+    let pages = &content.pages;
+    let position = |spec: &specs::Spec, key: &str| {
+        let (line, column) = pages[spec.page].front.positions.get(key).copied().unwrap_or((1, 1));
+        Location::new(&spec.source, line, column)
+    };
+    content.specs = specs::index(specs, &config.specs.obsoletes, &position, diags);
+}
+
+/// Spec files in the specs folder: `N/README.md` (or `N/index.md`),
+/// `N-slug.md`, other `.md` files (numbered by front matter), and the
+/// introduction (`_index.md` or `README.md`).
+fn spec_files(root: &Path, dir: &Path, ignore: &GlobSet, home: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<SpecFile>, Option<PathBuf>) {
+    let mut files = Vec::new();
+    let mut intro = None;
+    let entries = match std::fs::read_dir(root.join(dir)) {
+        Ok(entries) => entries,
+        Err(e) => {
+            diags.push(Diagnostic::error("io-error", format!("cannot read {}: {e}", dir.display())).at_file(dir));
+            return (files, intro);
+        }
+    };
+    let mut names: Vec<String> = entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    names.sort_by_key(|n| (specs::number_from_name(n), n.clone()));
+    for name in names {
+        let rel = normalize(&dir.join(&name));
+        if name.starts_with('.') || ignore.is_match(&rel) || rel == home {
+            continue;
+        }
+        let full = root.join(&rel);
+        if full.is_dir() {
+            let number = specs::number_from_name(&name);
+            let readme = ["README.md", "index.md", "_index.md"].iter().map(|f| rel.join(f)).find(|p| root.join(p).is_file());
+            match readme {
+                Some(source) if !ignore.is_match(&source) && number.is_some() => files.push(SpecFile { source, path_number: number }),
+                _ => {}
+            }
+        } else if name.ends_with(".md") {
+            let stem = &name[..name.len() - 3];
+            if matches!(stem, "_index" | "README") && intro.is_none() {
+                intro = Some(rel);
+            } else if stem != "SUMMARY" {
+                files.push(SpecFile { source: rel, path_number: specs::number_from_name(stem) });
+            }
+        }
+    }
+    (files, intro)
 }
 
 /// Every `.md` file under the book dir except SUMMARY.md, sorted by path.
@@ -443,6 +538,9 @@ pub fn normalize(path: &Path) -> PathBuf {
 fn check_duplicate_routes(pages: &[Page], diags: &mut Vec<Diagnostic>) {
     let mut seen: BTreeMap<(&Scope, &Route), &Path> = BTreeMap::new();
     for page in pages {
+        if page.kind == PageKind::Spec {
+            continue; // Spec numbers have their own rule (spec-duplicate-number).
+        }
         if let Some(other) = seen.insert((&page.scope, &page.route), &page.source) {
             diags.push(
                 Diagnostic::error(

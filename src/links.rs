@@ -17,6 +17,8 @@ pub struct SiteLinks {
     root: PathBuf,
     canonical_root: Option<PathBuf>,
     pages: HashMap<PathBuf, String>,
+    /// Hosts whose old spec URLs (`/spec:23/ZMTP`) are references.
+    spec_domains: Vec<String>,
     published: Mutex<BTreeSet<PathBuf>>,
 }
 
@@ -29,8 +31,22 @@ impl SiteLinks {
             root: root.to_path_buf(),
             canonical_root: root.canonicalize().ok(),
             pages,
+            spec_domains: Vec::new(),
             published: Mutex::new(BTreeSet::new()),
         }
+    }
+
+    /// Treats absolute links to these hosts in the old spec URL forms as
+    /// references to specs of this site.
+    pub fn with_spec_domains(mut self, domains: &[String]) -> Self {
+        self.spec_domains = domains.to_vec();
+        self
+    }
+
+    /// The URL of spec `number` in this scope, whether or not it exists (a
+    /// missing one is then reported by the link check at the reference).
+    pub fn spec_url(&self, number: u32) -> String {
+        self.urls.url(&self.scope, &Route::Spec(number))
     }
 
     /// The resolver for links in `source` (a path relative to the root).
@@ -95,6 +111,9 @@ pub struct PageLinks<'a> {
 
 impl LinkResolver for PageLinks<'_> {
     fn resolve(&self, dest: &str) -> Option<String> {
+        if let Some((number, fragment)) = crate::specs::parse_reference(dest, &self.site.spec_domains) {
+            return Some(format!("{}{fragment}", self.site.spec_url(number)));
+        }
         if dest.is_empty() || dest.starts_with('#') || dest.starts_with("//") || has_scheme(dest) {
             return None;
         }
@@ -201,5 +220,15 @@ mod tests {
         assert_eq!(page.resolve("missing.md"), None);
         assert_eq!(page.resolve("https://x.org"), None);
         assert_eq!(page.resolve("#top"), None);
+    }
+
+    #[test]
+    fn resolves_spec_references() {
+        let site = SiteLinks::new(Urls::new(Some("/rfc/")), Scope::root(), Path::new("/nonexistent"), HashMap::new())
+            .with_spec_domains(&["rfc.zeromq.org".to_string()]);
+        let page = site.for_page(Path::new("index.md"));
+        assert_eq!(page.resolve("spec:42#goals").as_deref(), Some("/rfc/spec/42/#goals"));
+        assert_eq!(page.resolve("http://rfc.zeromq.org/spec:23/ZMTP").as_deref(), Some("/rfc/spec/23/"));
+        assert_eq!(page.resolve("https://other.org/spec:23"), None);
     }
 }

@@ -247,21 +247,24 @@ pub fn index(
     let mut by_number: BTreeMap<u32, Spec> = BTreeMap::new();
     for spec in specs {
         if let Some(first) = by_number.get(&spec.number) {
-            diags.push(
-                Diagnostic::error(
-                    "spec-duplicate-number",
-                    format!("spec number {} is used by both {} and {}", spec.number, first.source.display(), spec.source.display()),
-                )
-                .at(Location::file(&spec.source))
-                .related(Location::file(&first.source), "first used here")
-                .help("give one of them a new number (the next free one)"),
-            );
+            diags.push(duplicate_number(spec.number, &first.source, &spec.source));
             continue;
         }
         by_number.insert(spec.number, spec);
     }
     check_supersession(&mut by_number, config_obsoletes, positions, diags);
     SpecIndex { specs: by_number }
+}
+
+/// Two spec files claim one number.
+pub fn duplicate_number(number: u32, first: &Path, second: &Path) -> Diagnostic {
+    Diagnostic::error(
+        "spec-duplicate-number",
+        format!("spec number {number} is used by both {} and {}", first.display(), second.display()),
+    )
+    .at(Location::file(second))
+    .related(Location::file(first), "first used here")
+    .help("give one of them a new number (the next free one)")
 }
 
 fn check_supersession(
@@ -474,11 +477,6 @@ fn leading_number(text: &str) -> Option<u32> {
         return None;
     }
     digits.parse().ok()
-}
-
-/// Path of a spec file relative to the root, for messages.
-pub fn display(path: &Path) -> String {
-    path.display().to_string()
 }
 
 #[cfg(test)]
