@@ -3,9 +3,11 @@
 //! named partials), the data each template sees, the `t()` UI-string and
 //! `url()` functions, and the theme's static assets (CSS, JS).
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Location};
 use serde::Serialize;
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A link in the chrome (nav, prev/next, switchers).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -97,8 +99,114 @@ pub struct Asset {
     pub bytes: Vec<u8>,
 }
 
+/// Where the embedded default theme lives in the charter source tree (used to
+/// locate diagnostics in embedded templates).
+pub const EMBEDDED_DIR: &str = "themes/default/templates";
+
+/// The default theme's templates, by Tera name.
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "base.html",
+        include_str!("../themes/default/templates/base.html"),
+    ),
+    (
+        "page.html",
+        include_str!("../themes/default/templates/page.html"),
+    ),
+    (
+        "home.html",
+        include_str!("../themes/default/templates/home.html"),
+    ),
+    (
+        "404.html",
+        include_str!("../themes/default/templates/404.html"),
+    ),
+    (
+        "partials/header.html",
+        include_str!("../themes/default/templates/partials/header.html"),
+    ),
+    (
+        "partials/nav.html",
+        include_str!("../themes/default/templates/partials/nav.html"),
+    ),
+    (
+        "partials/footer.html",
+        include_str!("../themes/default/templates/partials/footer.html"),
+    ),
+    (
+        "partials/page_toc.html",
+        include_str!("../themes/default/templates/partials/page_toc.html"),
+    ),
+    (
+        "partials/banners.html",
+        include_str!("../themes/default/templates/partials/banners.html"),
+    ),
+    (
+        "partials/prevnext.html",
+        include_str!("../themes/default/templates/partials/prevnext.html"),
+    ),
+];
+
+const CHARTER_CSS: &str = include_str!("../themes/default/static/charter.css");
+const CHARTER_JS: &str = include_str!("../themes/default/static/charter.js");
+
+/// The default theme's English UI strings (`key = value` lines, Fluent syntax).
+const UI_STRINGS_EN: &str = include_str!("../themes/default/i18n/en.ftl");
+
+/// The UI strings of the theme, `key → text` (English, built in). The one
+/// place templates' UI text comes from, through `t(key="…")`.
+pub fn ui_strings() -> BTreeMap<String, String> {
+    parse_ui_strings(UI_STRINGS_EN)
+}
+
+/// Parses simple Fluent messages: `key = value` lines; `#` comments and blank
+/// lines are skipped.
+fn parse_ui_strings(text: &str) -> BTreeMap<String, String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect()
+}
+
+/// The content of the script at `site.nav_url`: `window.charterNav=[…];`, an
+/// array of `{kind,title,url,depth}` (url `null` for parts, separators and drafts).
+pub fn nav_script(items: &[NavItem]) -> String {
+    #[derive(Serialize)]
+    struct Entry<'a> {
+        kind: &'a str,
+        title: &'a str,
+        url: Option<&'a str>,
+        depth: usize,
+    }
+    let entries: Vec<Entry<'_>> = items
+        .iter()
+        .map(|i| Entry {
+            kind: i.kind,
+            title: &i.title,
+            url: i.url.as_deref(),
+            depth: i.depth,
+        })
+        .collect();
+    let json = serde_json::to_string(&entries).expect("nav serializes");
+    format!("window.charterNav={};\n", json.replace("</", "<\\/"))
+}
+
+/// One template's source and the file it came from (for diagnostics).
+struct Source {
+    /// Relative to the site root for overrides, `themes/default/templates/…` for embedded.
+    file: PathBuf,
+    text: String,
+}
+
 /// Loaded templates, ready to render pages from many threads.
-pub struct Theme {}
+pub struct Theme {
+    tera: tera::Tera,
+    sources: BTreeMap<String, Source>,
+}
+
+const TEMPLATE_HELP: &str = "fix the template syntax; see the Tera 2 documentation";
 
 impl Theme {
     /// Loads the embedded default theme, then the site's overrides from
@@ -106,19 +214,778 @@ impl Theme {
     /// `partials/`). Template errors become diagnostics naming the template
     /// file, line and column.
     pub fn load(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
-        let _ = root;
-        Ok(Theme {})
+        let mut diags = Vec::new();
+        let mut sources: BTreeMap<String, Source> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(name, text)| {
+                let source = Source {
+                    file: Path::new(EMBEDDED_DIR).join(name),
+                    text: (*text).to_string(),
+                };
+                (name.to_string(), source)
+            })
+            .collect();
+        read_overrides(root, &mut sources, &mut diags);
+
+        // Parse all at once; on an error, report it, put a stand-in for the
+        // broken template (the embedded one it overrides, else an empty one)
+        // so the others do not fail because of it, and try again to find the rest.
+        let mut texts: BTreeMap<String, String> = sources
+            .iter()
+            .map(|(n, s)| (n.clone(), s.text.clone()))
+            .collect();
+        let mut broken: BTreeMap<String, ()> = BTreeMap::new();
+        loop {
+            let mut tera = new_tera();
+            let result = tera.add_raw_templates(texts.iter());
+            let err = match result {
+                Ok(()) if diags.is_empty() => return Ok(Theme { tera, sources }),
+                Ok(()) => return Err(diags),
+                Err(e) => e,
+            };
+            let culprit = match err.kind() {
+                tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+                    diags.push(report_diagnostic(report, &sources));
+                    Some(report.filename().to_string())
+                }
+                tera::ErrorKind::MissingParent { current, parent } => {
+                    let loc = find_in_template(&sources, current, parent);
+                    diags.push(
+                        Diagnostic::error(
+                            "template-error",
+                            format!(
+                                "template `{current}` extends `{parent}`, which does not exist"
+                            ),
+                        )
+                        .at(loc)
+                        .help(TEMPLATE_HELP),
+                    );
+                    Some(current.clone())
+                }
+                tera::ErrorKind::CircularExtend { tpl, .. }
+                | tera::ErrorKind::CircularInclude { tpl, .. } => {
+                    diags.push(
+                        Diagnostic::error("template-error", first_line(&err.to_string()))
+                            .at(template_location(&sources, tpl, 1, 1))
+                            .help(TEMPLATE_HELP),
+                    );
+                    Some(tpl.clone())
+                }
+                tera::ErrorKind::Msg(msg) => {
+                    let found = parse_reports(msg, &sources);
+                    if found.is_empty() {
+                        diags.push(
+                            Diagnostic::error("template-error", first_line(msg))
+                                .help(TEMPLATE_HELP),
+                        );
+                    }
+                    diags.extend(found);
+                    None
+                }
+                _ => {
+                    diags.push(
+                        Diagnostic::error("template-error", first_line(&err.to_string()))
+                            .help(TEMPLATE_HELP),
+                    );
+                    None
+                }
+            };
+            match culprit {
+                Some(name) if broken.insert(name.clone(), ()).is_none() => {
+                    let stand_in = match DEFAULT_TEMPLATES.iter().find(|(n, _)| *n == name) {
+                        Some((_, text)) if texts.get(&name).map(String::as_str) != Some(*text) => {
+                            (*text).to_string()
+                        }
+                        _ => String::new(),
+                    };
+                    texts.insert(name, stand_in);
+                }
+                _ => return Err(diags),
+            }
+        }
     }
 
-    /// Renders a page with the template for its kind.
+    /// Renders a page with the template for its kind: `home.html`, `404.html`,
+    /// `<kind>.html` when the theme has one (e.g. `spec.html`), else `page.html`.
+    #[allow(clippy::result_large_err)] // the public signature others code against
     pub fn render(&self, site: &SiteContext, page: &PageContext) -> Result<String, Diagnostic> {
-        let _ = site;
-        Ok(page.content.clone())
+        let name = self.template_for(page.kind);
+        let mut context = tera::Context::new();
+        context.insert("site", site);
+        context.insert("page", page);
+        self.tera
+            .render(&name, &context)
+            .map_err(|e| self.render_error(&name, page, &e))
+    }
+
+    /// The name of the template a page of this kind renders with.
+    pub fn template_for(&self, kind: &str) -> String {
+        let own = format!("{kind}.html");
+        if self.tera.contains_template(&own) {
+            own
+        } else {
+            "page.html".to_string()
+        }
     }
 
     /// The theme's CSS and JS (without the syntax CSS, which `highlight` makes).
     pub fn assets(&self) -> Vec<Asset> {
-        Vec::new()
+        vec![
+            Asset {
+                path: "assets/charter.css".to_string(),
+                bytes: CHARTER_CSS.as_bytes().to_vec(),
+            },
+            Asset {
+                path: "assets/charter.js".to_string(),
+                bytes: CHARTER_JS.as_bytes().to_vec(),
+            },
+        ]
+    }
+
+    fn render_error(&self, name: &str, page: &PageContext, err: &tera::Error) -> Diagnostic {
+        let mut diag = match err.kind() {
+            tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+                report_diagnostic(report, &self.sources)
+            }
+            _ => Diagnostic::error("template-error", first_line(&err.to_string()))
+                .at(template_location(&self.sources, name, 1, 1)),
+        };
+        let mut source = std::error::Error::source(err);
+        while let Some(s) = source {
+            diag.message.push_str(&format!(": {s}"));
+            source = s.source();
+        }
+        diag.message
+            .push_str(&format!(" (while rendering {} with `{name}`)", page.url));
+        diag.help(TEMPLATE_HELP)
+    }
+}
+
+/// A Tera instance with charter's functions and autoescaping for `.html`.
+fn new_tera() -> tera::Tera {
+    let mut tera = tera::Tera::new();
+    let strings = Arc::new(ui_strings());
+    tera.register_function(
+        "t",
+        move |kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
+            let key: &str = kwargs.must_get("key")?;
+            Ok(strings.get(key).cloned().unwrap_or_else(|| key.to_string()))
+        },
+    );
+    tera
+}
+
+/// Adds every file under `ROOT/templates/` to `sources`, replacing the
+/// embedded template of the same relative name.
+fn read_overrides(
+    root: &Path,
+    sources: &mut BTreeMap<String, Source>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let dir = root.join("templates");
+    if !dir.is_dir() {
+        return;
+    }
+    let walk = walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                diags.push(
+                    Diagnostic::error("template-error", format!("cannot read templates: {e}"))
+                        .at_file("templates"),
+                );
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        let name_path = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+        let name: Vec<String> = name_path
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let name = name.join("/");
+        match std::fs::read_to_string(entry.path()) {
+            Ok(text) => {
+                sources.insert(
+                    name,
+                    Source {
+                        file: rel.to_path_buf(),
+                        text,
+                    },
+                );
+            }
+            Err(e) => diags.push(
+                Diagnostic::error(
+                    "template-error",
+                    format!("cannot read template `{name}`: {e}"),
+                )
+                .at_file(rel)
+                .help("templates must be UTF-8 text files"),
+            ),
+        }
+    }
+}
+
+/// A diagnostic for a Tera error that carries a template name and span.
+fn report_diagnostic(report: &tera::ReportError, sources: &BTreeMap<String, Source>) -> Diagnostic {
+    let span = report.span();
+    let mut loc = match sources.get(report.filename()) {
+        Some(src) => {
+            let (line, column) = line_col(&src.text, span.range.start);
+            Location::new(src.file.clone(), line, column)
+        }
+        None => template_location(
+            sources,
+            report.filename(),
+            span.start_line,
+            span.start_col + 1,
+        ),
+    };
+    if let Some(src) = sources.get(report.filename()) {
+        let end = span.range.end.min(src.text.len());
+        let start = span.range.start.min(end);
+        if src.text.is_char_boundary(start) && src.text.is_char_boundary(end) {
+            let text = &src.text[start..end];
+            loc.len = text.split('\n').next().unwrap_or("").chars().count();
+        }
+    }
+    Diagnostic::error(
+        "template-error",
+        format!("in template `{}`: {}", report.filename(), report.message()),
+    )
+    .at(loc)
+    .help(TEMPLATE_HELP)
+}
+
+/// 1-based line and character column of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn template_location(
+    sources: &BTreeMap<String, Source>,
+    name: &str,
+    line: usize,
+    column: usize,
+) -> Location {
+    let file = match sources.get(name) {
+        Some(s) => s.file.clone(),
+        None => Path::new("templates").join(name),
+    };
+    Location::new(file, line.max(1), column.max(1))
+}
+
+/// Where `needle` (e.g. a parent's name) first appears in a template.
+fn find_in_template(sources: &BTreeMap<String, Source>, name: &str, needle: &str) -> Location {
+    match sources.get(name) {
+        Some(src) => {
+            let (line, column) = src
+                .text
+                .find(needle)
+                .map_or((1, 1), |at| line_col(&src.text, at));
+            let mut loc = Location::new(src.file.clone(), line, column);
+            loc.len = needle.chars().count();
+            loc
+        }
+        None => template_location(sources, name, 1, 1),
+    }
+}
+
+/// Parses Tera's joined reports (`error: MSG` then `--> NAME:LINE:COL`) into diagnostics.
+fn parse_reports(text: &str, sources: &BTreeMap<String, Source>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some(message) = line.strip_prefix("error: ") else {
+            continue;
+        };
+        let Some(locus) = lines
+            .peek()
+            .and_then(|l| l.trim_start().strip_prefix("--> "))
+        else {
+            continue;
+        };
+        let mut parts = locus.rsplitn(3, ':');
+        let col = parts.next().and_then(|c| c.parse::<usize>().ok());
+        let ln = parts.next().and_then(|c| c.parse::<usize>().ok());
+        let name = parts.next();
+        if let (Some(name), Some(ln), Some(col)) = (name, ln, col) {
+            out.push(
+                Diagnostic::error("template-error", format!("in template `{name}`: {message}"))
+                    .at(template_location(sources, name, ln, col))
+                    .help(TEMPLATE_HELP),
+            );
+        }
+    }
+    out
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or("").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::TocEntry;
+
+    fn site(base: &str) -> SiteContext {
+        SiteContext {
+            title: "ZeroMQ RFC".into(),
+            description: Some("Specifications of the ZeroMQ community".into()),
+            base_path: base.into(),
+            home_url: base.into(),
+            book_url: Some(format!("{base}book/why/")),
+            specs_url: Some(format!("{base}spec/")),
+            css_url: format!("{base}assets/charter.css"),
+            js_url: format!("{base}assets/charter.js"),
+            nav_url: format!("{base}assets/nav.js"),
+            search: true,
+        }
+    }
+
+    fn nav_items(base: &str) -> Vec<NavItem> {
+        let ch = |title: &str, slug: &str, depth: usize, current: bool| NavItem {
+            kind: "chapter",
+            title: title.into(),
+            url: Some(format!("{base}book/{slug}/")),
+            depth,
+            current,
+        };
+        vec![
+            ch("Why this book", "why", 0, false),
+            NavItem {
+                kind: "part",
+                title: "Part I: Foundations".into(),
+                url: None,
+                depth: 0,
+                current: false,
+            },
+            ch("The collective", "collective", 0, false),
+            ch("Contracts", "contracts", 0, true),
+            ch("The C4 process", "c4", 1, false),
+            ch("Licensing & patents", "licensing", 1, false),
+            NavItem {
+                kind: "separator",
+                title: String::new(),
+                url: None,
+                depth: 0,
+                current: false,
+            },
+            NavItem {
+                kind: "chapter",
+                title: "Drafts to come".into(),
+                url: None,
+                depth: 0,
+                current: false,
+            },
+            ch("Appendix: </script> glossary", "glossary", 0, false),
+        ]
+    }
+
+    const CONTENT: &str = r##"<h1 id="contracts">Contracts<a class="anchor" href="#contracts" aria-hidden="true">#</a></h1>
+<p>Spec <span data-status="stable">stable</span> <span data-status="draft">draft</span> <span data-status="deprecated">deprecated</span> <span data-status="retired">retired</span> <span data-status="raw">raw</span></p>
+<p>A contributor <span class="bcp14">MUST</span> sign off each patch and <span class="bcp14">SHOULD</span> keep patches small. See <a href="https://rfc.zeromq.org/spec/42/">42/C4</a> and the <code>zmq_send()</code> call.</p>
+<h2 id="goals">Goals<a class="anchor" href="#goals" aria-hidden="true">#</a></h2>
+<p>C4 is meant to provide a reusable optimal collaboration model for open source software projects. It has these specific goals: to maximize the scale and diversity of the community around a project, by reducing the friction for new contributors and creating a scaled participation model with strong positive feedbacks.</p>
+<ul><li>To relieve dependencies on key individuals.</li><li>To allow the project to develop faster and more accurately.</li></ul>
+<h3 id="preliminaries">Preliminaries<a class="anchor" href="#preliminaries" aria-hidden="true">#</a></h3>
+<div class="table-wrapper"><table><thead><tr><th>Number</th><th>Name</th><th>Status</th><th>Editor</th><th>A rather long column header</th></tr></thead><tbody><tr><td>2</td><td>COSS</td><td><span data-status="stable">stable</span></td><td>Pieter Hintjens</td><td>Consensus-Oriented Specification System</td></tr><tr><td>42</td><td>C4</td><td><span data-status="stable">stable</span></td><td>Pieter Hintjens</td><td>Collective Code Construction Contract</td></tr><tr><td>22</td><td>C4.1</td><td><span data-status="retired">retired</span></td><td>Pieter Hintjens</td><td>Superseded by 42/C4</td></tr></tbody></table></div>
+<h2 id="example-code">Example code<a class="anchor" href="#example-code" aria-hidden="true">#</a></h2>
+<pre class="code"><code><span class="hl-keyword">fn</span> main() {
+    <span class="hl-keyword">let</span> socket = ctx.socket(zmq::REQ).expect("a socket that is created with a very long line of code");
+    socket.connect("tcp://localhost:5555").unwrap();
+}</code></pre>
+<blockquote><p>The license <span class="bcp14">MAY</span> be MPL-2.0.</p></blockquote>
+<h2 id="evolution">Evolution of public contracts<a class="anchor" href="#evolution" aria-hidden="true">#</a></h2>
+<p>All public contracts (APIs or protocols) <span class="bcp14">SHALL</span> be documented.</p>
+"##;
+
+    fn page(base: &str) -> PageContext {
+        let toc = |level: u8, id: &str, title: &str| TocEntry {
+            level,
+            id: id.into(),
+            title: title.into(),
+        };
+        PageContext {
+            kind: "chapter",
+            title: "Contracts <script>alert(1)</script>".into(),
+            description: Some("About \"contracts\" & <things>".into()),
+            url: format!("{base}book/contracts/"),
+            canonical: Some("https://zeromq.github.io/rfc/book/contracts/".into()),
+            lang: "en".into(),
+            dir: "ltr".into(),
+            content: CONTENT.into(),
+            toc: vec![
+                toc(1, "contracts", "Contracts"),
+                toc(2, "goals", "Goals"),
+                toc(3, "preliminaries", "Preliminaries"),
+                toc(2, "example-code", "Example code"),
+                toc(2, "evolution", "Evolution of public contracts"),
+            ],
+            prev: Some(Link {
+                title: "The collective".into(),
+                url: format!("{base}book/collective/"),
+            }),
+            next: Some(Link {
+                title: "The C4 process <b>".into(),
+                url: format!("{base}book/c4/"),
+            }),
+            edit_url: Some("https://github.com/zeromq/rfc/edit/master/book/03-contracts.md".into()),
+            alternates: vec![
+                Alternate {
+                    hreflang: "en".into(),
+                    href: "https://zeromq.github.io/rfc/book/contracts/".into(),
+                    name: "English".into(),
+                    current: true,
+                },
+                Alternate {
+                    hreflang: "ru".into(),
+                    href: "https://zeromq.github.io/rfc/ru/book/contracts/".into(),
+                    name: "Русский".into(),
+                    current: false,
+                },
+            ],
+            banners: vec![
+                Banner {
+                    kind: "outdated",
+                    html: "<p>This translation is older than <a href=\"/rfc/book/contracts/\">the original</a>.</p>".into(),
+                },
+                Banner {
+                    kind: "deprecated",
+                    html: "<p>This specification is deprecated; see <a href=\"/rfc/spec/42/\">42/C4</a>.</p>".into(),
+                },
+            ],
+            nav: nav_items(base),
+        }
+    }
+
+    fn not_found(base: &str) -> PageContext {
+        PageContext {
+            kind: "404",
+            title: "Page not found".into(),
+            description: None,
+            url: format!("{base}404.html"),
+            canonical: None,
+            lang: "en".into(),
+            dir: "ltr".into(),
+            content: String::new(),
+            toc: vec![],
+            prev: None,
+            next: None,
+            edit_url: None,
+            alternates: vec![],
+            banners: vec![],
+            nav: vec![],
+        }
+    }
+
+    fn empty_root() -> tempfile::TempDir {
+        tempfile::tempdir().unwrap()
+    }
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn theme_is_sync_and_send() {
+        fn check<T: Sync + Send>() {}
+        check::<Theme>();
+    }
+
+    #[test]
+    fn renders_a_page_with_the_theme_hooks() {
+        let root = empty_root();
+        let theme = Theme::load(root.path()).unwrap();
+        let html = theme.render(&site("/rfc/"), &page("/rfc/")).unwrap();
+        assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+        assert!(html.contains(r#"<html lang="en" dir="ltr">"#));
+        assert!(html.contains(r##"<a class="skip-link" href="#content">Skip to content</a>"##));
+        assert!(html.contains(r#"<main id="content""#));
+        assert!(html.contains(r#"<link rel="stylesheet" href="/rfc/assets/charter.css">"#));
+        assert!(html.contains(r#"<script src="/rfc/assets/charter.js" defer></script>"#));
+        assert!(html.contains(r#"<script src="/rfc/assets/nav.js" defer></script>"#));
+        assert!(html.contains(
+            r#"<link rel="canonical" href="https://zeromq.github.io/rfc/book/contracts/">"#
+        ));
+        assert!(html.contains(
+            r#"<link rel="alternate" hreflang="ru" href="https://zeromq.github.io/rfc/ru/book/contracts/">"#
+        ));
+        assert!(
+            html.contains(r#"<body class="kind-chapter" data-page-url="/rfc/book/contracts/">"#)
+        );
+        assert!(
+            html.contains(r#"<a href="/rfc/book/contracts/" aria-current="page">Contracts</a>"#)
+        );
+        assert_eq!(html.matches("aria-current=\"page\"").count(), 1);
+        assert!(html.contains(r#"data-banner="outdated""#));
+        assert!(html.contains(r#"<div class="banner banner-deprecated" data-banner="deprecated" role="note"><p>This specification"#));
+        assert!(html.contains(r#"<a class="prev" rel="prev" href="/rfc/book/collective/">"#));
+        assert!(html.contains(r#"<a class="next" rel="next" href="/rfc/book/c4/">"#));
+        assert!(html.contains("The C4 process &lt;b&gt;"));
+        assert!(html.contains(r#"href="https://github.com/zeromq/rfc/edit/master/book/03-contracts.md">Edit this page</a>"#));
+        assert!(html.contains(
+            r##"<li class="toc-level-3"><a href="#preliminaries">Preliminaries</a></li>"##
+        ));
+        assert!(
+            html.contains(r#"<a href="/rfc/book/why/">Handbook</a>"#)
+                || html.contains(r#"<a href="/rfc/book/why/" class="active">Handbook</a>"#)
+        );
+        assert!(html.contains(r#"<span class="bcp14">MUST</span>"#));
+        // Front matter values are escaped; only content and banners are trusted.
+        assert!(!html.contains("<script>alert(1)</script>"));
+        assert!(
+            html.contains(
+                "<title>Contracts &lt;script&gt;alert(1)&lt;&#x2F;script&gt; — ZeroMQ RFC</title>"
+            ) || html.contains(
+                "<title>Contracts &lt;script&gt;alert(1)&lt;/script&gt; — ZeroMQ RFC</title>"
+            ),
+            "{html}"
+        );
+        assert!(!html.contains("About \"contracts\" & <things>"));
+        assert!(!html.contains("Appendix: </script>"));
+        // No doubled slashes from concatenation.
+        assert!(!html.contains("//book") && !html.contains("rfc//"));
+    }
+
+    #[test]
+    fn renders_404_with_absolute_links() {
+        let theme = Theme::load(empty_root().path()).unwrap();
+        let html = theme.render(&site("/rfc/"), &not_found("/rfc/")).unwrap();
+        assert!(html.contains("<h1>Page not found</h1>"));
+        assert!(html.contains(r#"href="/rfc/">Back to the home page</a>"#));
+        assert!(html.contains(r#"href="/rfc/assets/charter.css""#));
+        assert!(!html.contains("page-toc"));
+        assert!(!html.contains("rel=\"prev\""));
+        for attr in html
+            .split("href=\"")
+            .skip(1)
+            .chain(html.split("src=\"").skip(1))
+        {
+            assert!(
+                attr.starts_with('/') || attr.starts_with("http") || attr.starts_with('#'),
+                "relative link: {attr}"
+            );
+        }
+    }
+
+    #[test]
+    fn picks_the_template_by_kind() {
+        let root = empty_root();
+        write(root.path(), "templates/spec.html", "{% extends \"base.html\" %}{% block content %}SPEC {{ page.title }}{% endblock content %}");
+        let theme = Theme::load(root.path()).unwrap();
+        assert_eq!(theme.template_for("home"), "home.html");
+        assert_eq!(theme.template_for("404"), "404.html");
+        assert_eq!(theme.template_for("chapter"), "page.html");
+        assert_eq!(theme.template_for("spec"), "spec.html");
+        let mut p = page("/");
+        p.kind = "spec";
+        let html = theme.render(&site("/"), &p).unwrap();
+        assert!(html.contains("SPEC Contracts &lt;script&gt;"));
+        p.kind = "home";
+        let html = theme.render(&site("/"), &p).unwrap();
+        assert!(html.contains(r#"<h1 class="hero-title">ZeroMQ RFC</h1>"#));
+    }
+
+    #[test]
+    fn a_partial_override_replaces_only_that_partial() {
+        let root = empty_root();
+        write(
+            root.path(),
+            "templates/partials/footer.html",
+            "<footer>Custom {{ site.title }} {{ t(key=\"nope\") }}</footer>",
+        );
+        let theme = Theme::load(root.path()).unwrap();
+        let html = theme.render(&site("/"), &page("/")).unwrap();
+        assert!(html.contains("<footer>Custom ZeroMQ RFC nope</footer>"));
+        assert!(html.contains("skip-link"));
+        assert!(!html.contains("Built with"));
+    }
+
+    #[test]
+    fn broken_templates_are_all_reported_with_positions() {
+        let root = empty_root();
+        write(
+            root.path(),
+            "templates/partials/footer.html",
+            "<footer>\n  {{ site.title }\n</footer>",
+        );
+        write(
+            root.path(),
+            "templates/page.html",
+            "{% extends \"base.html\" %}\n{% block content %}{% if x %}{% endblock content %}",
+        );
+        let diags = Theme::load(root.path()).err().expect("errors");
+        assert_eq!(diags.len(), 2, "{diags:#?}");
+        for d in &diags {
+            assert_eq!(d.code, "template-error");
+            assert_eq!(d.help.as_deref(), Some(TEMPLATE_HELP));
+        }
+        let footer = diags
+            .iter()
+            .find(|d| {
+                d.location.as_ref().unwrap().file == Path::new("templates/partials/footer.html")
+            })
+            .expect("footer diagnostic");
+        let loc = footer.location.as_ref().unwrap();
+        assert_eq!(loc.line, 2, "{footer:#?}");
+        assert!(loc.column >= 3, "{footer:#?}");
+        let page = diags
+            .iter()
+            .find(|d| d.location.as_ref().unwrap().file == Path::new("templates/page.html"))
+            .expect("page diagnostic");
+        assert_eq!(page.location.as_ref().unwrap().line, 2, "{page:#?}");
+    }
+
+    #[test]
+    fn unknown_includes_and_parents_are_reported() {
+        let root = empty_root();
+        write(
+            root.path(),
+            "templates/partials/footer.html",
+            "<footer>\n{% include \"partials/missing.html\" %}</footer>",
+        );
+        write(
+            root.path(),
+            "templates/spec.html",
+            "{% extends \"nothere.html\" %}",
+        );
+        let diags = Theme::load(root.path()).err().expect("errors");
+        let files: Vec<_> = diags
+            .iter()
+            .map(|d| {
+                let l = d.location.as_ref().unwrap();
+                (l.file.to_string_lossy().into_owned(), l.line)
+            })
+            .collect();
+        assert!(
+            files.contains(&("templates/spec.html".to_string(), 1)),
+            "{diags:#?}"
+        );
+        assert!(
+            files.contains(&("templates/partials/footer.html".to_string(), 2)),
+            "{diags:#?}"
+        );
+    }
+
+    #[test]
+    fn runtime_errors_name_the_template() {
+        let root = empty_root();
+        write(
+            root.path(),
+            "templates/partials/footer.html",
+            "<footer>\n\n  {{ page.nope.deeper }}</footer>",
+        );
+        let theme = Theme::load(root.path()).unwrap();
+        let d = theme.render(&site("/"), &page("/")).unwrap_err();
+        assert_eq!(d.code, "template-error");
+        let loc = d.location.as_ref().unwrap();
+        assert_eq!(
+            loc.file,
+            Path::new("templates/partials/footer.html"),
+            "{d:#?}"
+        );
+        assert_eq!(loc.line, 3, "{d:#?}");
+        assert_eq!(loc.column, 11, "{d:#?}"); // at `nope`
+    }
+
+    #[test]
+    fn ui_strings_fall_back_to_the_key() {
+        let strings = ui_strings();
+        for key in [
+            "nav-handbook",
+            "nav-specs",
+            "skip-to-content",
+            "on-this-page",
+            "previous",
+            "next",
+            "edit-this-page",
+            "toggle-theme",
+            "menu",
+            "not-found-title",
+            "not-found-text",
+            "back-home",
+            "search-placeholder",
+        ] {
+            assert!(strings.contains_key(key), "{key}");
+        }
+    }
+
+    #[test]
+    fn nav_script_is_json_and_escapes_script_end() {
+        let js = nav_script(&nav_items("/rfc/"));
+        assert!(js.starts_with("window.charterNav=[{\"kind\":\"chapter\",\"title\":\"Why this book\",\"url\":\"/rfc/book/why/\",\"depth\":0}"));
+        assert!(js.ends_with("];\n"));
+        assert!(js.contains("Appendix: <\\/script> glossary"));
+        assert!(!js.contains("</"));
+        assert!(js.contains("{\"kind\":\"separator\",\"title\":\"\",\"url\":null,\"depth\":0}"));
+        assert_eq!(js, nav_script(&nav_items("/rfc/")));
+    }
+
+    #[test]
+    fn assets_are_the_css_and_js() {
+        let theme = Theme::load(empty_root().path()).unwrap();
+        let paths: Vec<_> = theme.assets().into_iter().map(|a| a.path).collect();
+        assert_eq!(paths, ["assets/charter.css", "assets/charter.js"]);
+    }
+
+    /// Writes a sample site (pages and assets) to `$CHARTER_THEME_SAMPLE_DIR`
+    /// for looking at the theme in a browser; does nothing without it.
+    #[test]
+    fn write_sample_site() {
+        let Some(dir) = std::env::var_os("CHARTER_THEME_SAMPLE_DIR") else {
+            return;
+        };
+        let dir = PathBuf::from(dir);
+        let theme = Theme::load(empty_root().path()).unwrap();
+        let s = site("/");
+        let p = page("/");
+        write(&dir, "index.html", &theme.render(&s, &p).unwrap());
+        write(
+            &dir,
+            "book/contracts/index.html",
+            &theme.render(&s, &p).unwrap(),
+        );
+        let mut dark = theme.render(&s, &p).unwrap();
+        dark = dark.replacen(
+            "<html lang=\"en\" dir=\"ltr\">",
+            "<html lang=\"en\" dir=\"ltr\" data-theme=\"dark\">",
+            1,
+        );
+        dark = dark.replace("localStorage.getItem(\"charter-theme\")", "null");
+        write(&dir, "dark.html", &dark);
+        let mut home = page("/");
+        home.kind = "home";
+        home.title = s.title.clone();
+        home.banners.clear();
+        home.content = "<h2 id=\"welcome\">Welcome</h2><p>This site publishes the ZeroMQ community's contracts.</p>".into();
+        write(&dir, "home.html", &theme.render(&s, &home).unwrap());
+        write(
+            &dir,
+            "404.html",
+            &theme.render(&s, &not_found("/")).unwrap(),
+        );
+        write(&dir, "assets/nav.js", &nav_script(&nav_items("/")));
+        for a in theme.assets() {
+            std::fs::write(dir.join(&a.path), &a.bytes).unwrap();
+        }
     }
 }
 

@@ -1,0 +1,23 @@
+# UI strings of the default theme (English). One `key = value` per line,
+# Fluent syntax so per-language files can replace this table later.
+skip-to-content = Skip to content
+nav-primary = Site
+nav-handbook = Handbook
+nav-specs = Specs
+nav-chapters = Chapters
+menu = Menu
+close-menu = Close menu
+toggle-theme = Toggle light/dark theme
+on-this-page = On this page
+previous = Previous
+next = Next
+edit-this-page = Edit this page
+not-found-title = Page not found
+not-found-text = The page you are looking for does not exist, or it has moved.
+back-home = Back to the home page
+search-placeholder = Search…
+built-with = Built with
+home = Home
+page-navigation = Page navigation
+language = Language
+version = Version
