@@ -988,9 +988,3 @@ mod tests {
         }
     }
 }
-
-/// The shared chapter-tree script every page loads (`window.charterNav`).
-pub fn nav_script(items: &[NavItem]) -> String {
-    let json = serde_json::to_string(items).unwrap_or_else(|_| "[]".into());
-    format!("window.charterNav={};\n", json.replace("</", "<\\/"))
-}
