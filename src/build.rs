@@ -239,12 +239,13 @@ fn run(
         .iter()
         .map(|p| (p.source.clone(), urls.url(&p.scope, &p.route)))
         .collect();
-    let links = SiteLinks::new(urls.clone(), scope.clone(), &opts.root, page_urls);
+    let links = SiteLinks::new(urls.clone(), scope.clone(), &opts.root, page_urls).with_spec_domains(&config.specs.domains);
+    let shortnames = SpecShortnames { specs: &content.specs, links: &links };
 
     let prepared: Vec<Prepared> = content
         .pages
         .par_iter()
-        .map(|page| prepare(page, &links, &highlighter, &urls))
+        .map(|page| prepare(page, &links, &shortnames, &highlighter, &urls))
         .collect();
     clock.lap("markdown", report);
 
@@ -326,14 +327,28 @@ fn run(
     }
 }
 
+/// Bare shortnames (`42/C4`) in text link to the spec when it exists.
+struct SpecShortnames<'a> {
+    specs: &'a crate::specs::SpecIndex,
+    links: &'a SiteLinks,
+}
+
+impl markdown::ShortnameLinks for SpecShortnames<'_> {
+    fn url(&self, shortname: &str) -> Option<String> {
+        self.specs.by_shortname(shortname).map(|spec| self.links.spec_url(spec.number))
+    }
+}
+
 /// Renders the body and settles title, URL and output path.
-fn prepare(page: &Page, links: &SiteLinks, highlighter: &Highlighter, urls: &Urls) -> Prepared {
+fn prepare(page: &Page, links: &SiteLinks, shortnames: &SpecShortnames<'_>, highlighter: &Highlighter, urls: &Urls) -> Prepared {
     let resolver = links.for_page(&page.source);
     let rendered = markdown::render(&markdown::Input {
         text: &page.body,
         first_line: page.body_line,
         resolver: &resolver,
         highlighter,
+        bcp14: page.kind == PageKind::Spec,
+        shortnames: Some(shortnames),
     });
     let title = page
         .front

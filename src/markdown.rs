@@ -35,6 +35,25 @@ pub struct Input<'a> {
     pub first_line: usize,
     pub resolver: &'a dyn LinkResolver,
     pub highlighter: &'a Highlighter,
+    /// Spec text: BCP 14 keywords marked up and collected as requirements.
+    pub bcp14: bool,
+    /// Links bare spec shortnames (`42/C4`) in running text.
+    pub shortnames: Option<&'a dyn ShortnameLinks>,
+}
+
+/// Knows which shortnames name specs of the site.
+pub trait ShortnameLinks: Sync {
+    /// The URL of the spec with this exact shortname, if there is one.
+    fn url(&self, shortname: &str) -> Option<String>;
+}
+
+/// A sentence of a spec that holds BCP 14 keywords.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Requirement {
+    /// Id of the heading the sentence is under (empty before the first).
+    pub section: String,
+    pub keywords: Vec<String>,
+    pub sentence: String,
 }
 
 /// One heading of the page, for the per-page table of contents.
@@ -67,6 +86,8 @@ pub struct Rendered {
     pub links: Vec<LinkRecord>,
     /// Plain text of the first level-1 heading, if any.
     pub first_heading: Option<String>,
+    /// Sentences with BCP 14 keywords (only when `Input::bcp14`).
+    pub requirements: Vec<Requirement>,
 }
 
 /// The pulldown-cmark options every page is parsed with.
@@ -98,6 +119,9 @@ pub fn render(input: &Input<'_>) -> Rendered {
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
     let mut heading: Option<HeadingBuf<'_>> = None;
     let mut code: Option<CodeBuf> = None;
+    let mut link_depth = 0usize;
+    let mut requirements = Sentences::default();
+    let decorate_text = input.bcp14 || input.shortnames.is_some();
 
     for (event, range) in events {
         if let Some(buf) = code.as_mut() {
@@ -143,8 +167,9 @@ pub fn render(input: &Input<'_>) -> Rendered {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(buf) = heading.take() {
-                    let html = finish_heading(buf, &mut ids, &mut rendered);
+                    let (html, id) = finish_heading(buf, &mut ids, &mut rendered);
                     out.push(Event::Html(html.into()));
+                    requirements.section = id;
                 }
                 continue;
             }
@@ -194,6 +219,40 @@ pub fn render(input: &Input<'_>) -> Rendered {
             }
             other => other,
         };
+        let event = match event {
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                link_depth = link_depth.saturating_sub(1);
+                event
+            }
+            Event::Text(t) if heading.is_none() && link_depth == 0 && decorate_text => {
+                if input.bcp14 {
+                    requirements.text.push_str(&t);
+                }
+                match decorate(input, &t, range.start, &mut positions, &mut rendered) {
+                    Some(html) => Event::Html(html.into()),
+                    None => Event::Text(t),
+                }
+            }
+            other => other,
+        };
+        if matches!(event, Event::Start(Tag::Link { .. } | Tag::Image { .. })) {
+            link_depth += 1;
+        }
+        if input.bcp14 && heading.is_none() {
+            match &event {
+                Event::Code(t) => {
+                    requirements.text.push('`');
+                    requirements.text.push_str(t);
+                    requirements.text.push('`');
+                }
+                Event::Text(t) if link_depth > 0 => requirements.text.push_str(t),
+                Event::SoftBreak | Event::HardBreak => requirements.text.push(' '),
+                Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_)) => {
+                    requirements.flush(&mut rendered.requirements)
+                }
+                _ => {}
+            }
+        }
         match heading.as_mut() {
             Some(buf) => {
                 match &event {
@@ -212,14 +271,160 @@ pub fn render(input: &Input<'_>) -> Rendered {
         out.push(Event::Html(html.into()));
     }
     if let Some(buf) = heading.take() {
-        let html = finish_heading(buf, &mut ids, &mut rendered);
+        let (html, _) = finish_heading(buf, &mut ids, &mut rendered);
         out.push(Event::Html(html.into()));
     }
+    requirements.flush(&mut rendered.requirements);
 
     let mut html = String::with_capacity(text.len() + text.len() / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     rendered.html = html;
     rendered
+}
+
+/// BCP 14 keywords (RFC 2119, RFC 8174), longest first so `MUST NOT` wins over `MUST`.
+pub const BCP14_KEYWORDS: [&str; 11] = [
+    "NOT RECOMMENDED",
+    "SHALL NOT",
+    "SHOULD NOT",
+    "MUST NOT",
+    "RECOMMENDED",
+    "REQUIRED",
+    "OPTIONAL",
+    "SHOULD",
+    "SHALL",
+    "MUST",
+    "MAY",
+];
+
+/// A keyword at `at` in `text` as a whole word, if one starts there.
+fn keyword_at(text: &str, at: usize) -> Option<&'static str> {
+    let before_ok = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+    if !before_ok {
+        return None;
+    }
+    BCP14_KEYWORDS.into_iter().find(|kw| {
+        text[at..].starts_with(kw) && text[at + kw.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// A spec shortname (`42/C4`, `24/ZMTP-PLAIN`) starting at `at`, if any.
+fn shortname_at(text: &str, at: usize) -> Option<&str> {
+    let bytes = text.as_bytes();
+    if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || matches!(bytes[at - 1], b'/' | b'.' | b':' | b'-')) {
+        return None;
+    }
+    let digits = bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || bytes.get(at + digits) != Some(&b'/') {
+        return None;
+    }
+    let name_start = at + digits + 1;
+    let name_len = bytes[name_start..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        .count();
+    let mut end = name_start + name_len;
+    while end > name_start && matches!(bytes[end - 1], b'-' | b'_' | b'.') {
+        end -= 1;
+    }
+    let starts_upper = bytes.get(name_start).is_some_and(|b| b.is_ascii_uppercase());
+    (end > name_start && starts_upper).then(|| &text[at..end])
+}
+
+/// Marks up BCP 14 keywords and links known shortnames in a run of text.
+/// `None` when there is nothing to change.
+fn decorate(input: &Input<'_>, text: &str, offset: usize, positions: &mut Positions<'_>, rendered: &mut Rendered) -> Option<String> {
+    let mut html = String::new();
+    let mut copied = 0;
+    let mut i = 0;
+    while i < text.len() {
+        if !text.is_char_boundary(i) {
+            i += 1;
+            continue;
+        }
+        let b = text.as_bytes()[i];
+        if input.bcp14 && b.is_ascii_uppercase() {
+            if let Some(kw) = keyword_at(text, i) {
+                html.push_str(&crate::html::escape(&text[copied..i]));
+                html.push_str("<span class=\"bcp14\">");
+                html.push_str(kw);
+                html.push_str("</span>");
+                i += kw.len();
+                copied = i;
+                continue;
+            }
+        }
+        if let (Some(links), true) = (input.shortnames, b.is_ascii_digit()) {
+            if let Some(shortname) = shortname_at(text, i) {
+                if let Some(url) = links.url(shortname) {
+                    html.push_str(&crate::html::escape(&text[copied..i]));
+                    html.push_str(&format!("<a href=\"{}\">{}</a>", crate::html::escape(&url), crate::html::escape(shortname)));
+                    let (line, column) = positions.at(offset + i);
+                    rendered.links.push(LinkRecord { dest: shortname.to_string(), href: url, is_image: false, line, column });
+                    i += shortname.len();
+                    copied = i;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    if copied == 0 {
+        return None;
+    }
+    html.push_str(&crate::html::escape(&text[copied..]));
+    Some(html)
+}
+
+/// Collects the text of one block and keeps its sentences with keywords.
+#[derive(Default)]
+struct Sentences {
+    section: String,
+    text: String,
+}
+
+impl Sentences {
+    fn flush(&mut self, into: &mut Vec<Requirement>) {
+        let text = std::mem::take(&mut self.text);
+        for sentence in split_sentences(&text) {
+            let mut keywords: Vec<String> = Vec::new();
+            let mut i = 0;
+            let mut in_code = false;
+            while i < sentence.len() {
+                if sentence.as_bytes()[i] == b'`' {
+                    in_code = !in_code;
+                }
+                let found = (!in_code && sentence.is_char_boundary(i)).then(|| keyword_at(sentence, i)).flatten();
+                match found {
+                    Some(kw) => {
+                        keywords.push(kw.to_string());
+                        i += kw.len();
+                    }
+                    None => i += 1,
+                }
+            }
+            if !keywords.is_empty() {
+                into.push(Requirement { section: self.section.clone(), keywords, sentence: sentence.to_string() });
+            }
+        }
+    }
+}
+
+/// Sentences end at `.`, `!` or `?` followed by a space (or the end).
+fn split_sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let at_end = matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace());
+        if at_end {
+            out.push(text[start..=i].trim());
+            start = i + 1;
+        }
+    }
+    out.push(text[start..].trim());
+    out.retain(|s| !s.is_empty());
+    out
 }
 
 /// The language of a fenced code block: the first word of its info string
@@ -244,11 +449,12 @@ struct HeadingBuf<'a> {
     plain: String,
 }
 
+/// Renders a finished heading; returns its HTML and its id.
 fn finish_heading(
     buf: HeadingBuf<'_>,
     ids: &mut HashSet<String>,
     rendered: &mut Rendered,
-) -> String {
+) -> (String, String) {
     let title = buf.plain.split_whitespace().collect::<Vec<_>>().join(" ");
     let id = match buf.id {
         Some(id) => id,
@@ -264,7 +470,8 @@ fn finish_heading(
             title,
         });
     }
-    let id = crate::html::escape(&id);
+    let raw_id = id;
+    let id = crate::html::escape(&raw_id);
     let mut html = String::with_capacity(64 + id.len() * 2);
     html.push_str("<h");
     html.push((b'0' + buf.level) as char);
@@ -300,7 +507,7 @@ fn finish_heading(
     html.push_str("\" aria-label=\"Link to this section\">#</a></h");
     html.push((b'0' + buf.level) as char);
     html.push_str(">\n");
-    html
+    (html, raw_id)
 }
 
 /// A fresh id for a heading: its slug (or `section`), suffixed `-1`, `-2`…
@@ -511,6 +718,8 @@ mod tests {
             first_line: 1,
             resolver: &KeepLinks,
             highlighter: hl(),
+            bcp14: false,
+            shortnames: None,
         })
     }
 
@@ -532,6 +741,8 @@ mod tests {
             first_line,
             resolver,
             highlighter: hl(),
+            bcp14: false,
+            shortnames: None,
         })
     }
 
@@ -782,6 +993,27 @@ mod tests {
             self.0 ^= self.0 >> 27;
             self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
         }
+    }
+
+    #[test]
+    fn bcp14_keywords_are_marked_outside_code_and_collected() {
+        struct Specs;
+        impl ShortnameLinks for Specs {
+            fn url(&self, shortname: &str) -> Option<String> {
+                (shortname == "42/C4").then(|| "/spec/42/".to_string())
+            }
+        }
+        let text = "# T\n\n## Rules {#rules}\n\nA patch MUST NOT break `MUST` and SHOULD follow 42/C4. Nothing here.\n\nMUSTARD and may are not keywords; 43/C4 is unknown.\n\n```\nMAY\n```\n";
+        let r = render(&Input { text, first_line: 1, resolver: &KeepLinks, highlighter: hl(), bcp14: true, shortnames: Some(&Specs) });
+        assert!(r.html.contains(r#"A patch <span class="bcp14">MUST NOT</span> break <code>MUST</code> and <span class="bcp14">SHOULD</span> follow <a href="/spec/42/">42/C4</a>."#), "{}", r.html);
+        assert!(!r.html.contains(r#"<span class="bcp14">MAY</span>"#));
+        assert!(r.html.contains("MUSTARD"));
+        assert_eq!(r.requirements.len(), 1, "{:?}", r.requirements);
+        assert_eq!(r.requirements[0].section, "rules");
+        assert_eq!(r.requirements[0].keywords, vec!["MUST NOT", "SHOULD"]);
+        assert!(r.requirements[0].sentence.ends_with("follow 42/C4."));
+        let shortname_link = r.links.iter().find(|l| l.dest == "42/C4").unwrap();
+        assert_eq!((shortname_link.line, shortname_link.column), (5, 49));
     }
 
     #[test]
