@@ -209,7 +209,7 @@ mod tests {
         assert!(config.contains("title: \"Demo\"\n"), "{config}");
         assert!(!config.contains("{{"), "{config}");
         let index = fs::read_to_string(dir.join("index.md")).unwrap();
-        assert!(index.contains("# Demo\n"));
+        assert!(index.contains("title: \"Demo\""));
         let spec = fs::read_to_string(dir.join("specs/1/README.md")).unwrap();
         assert!(spec.contains("shortname: 1/SPEC"));
         assert!(!spec.contains("{{"));
