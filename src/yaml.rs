@@ -452,7 +452,7 @@ pub fn parse(text: &str) -> Result<Located, YamlError> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn p(line: usize, column: usize) -> Pos {
