@@ -271,6 +271,17 @@ pub fn parse(text: &str, file: &Path) -> ConfigResult {
             _ => config.versions = c.versions(path, v),
         }
     }
+    if config.languages.contains_key(&config.language) {
+        let path = format!("languages.{}", config.language);
+        let at = c.key_loc(&path);
+        let source = config.language.clone();
+        c.error_at(
+            "config-value",
+            at,
+            format!("`{source}` is the source language (`language: {source}`), not a translation"),
+        )
+        .hint("list only translations under `languages:`");
+    }
     if !has_title {
         c.diags.push(
             Diagnostic::error("config-missing-key", "`title` is missing")
@@ -932,6 +943,10 @@ versions:
             (
                 "title: T\ncname: https://rfc.zeromq.org/\n",
                 &[("config-value", 2, 8, "host name")],
+            ),
+            (
+                "title: T\nlanguages:\n  en: { name: English }\n",
+                &[("config-value", 3, 3, "is the source language")],
             ),
             (
                 "title: T\ntitle: U\n",
