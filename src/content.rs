@@ -147,6 +147,7 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
             })
             .filter(|p| opts.drafts || !p.front.draft)
             .collect();
+        drop_duplicate_routes(&mut chapters, &mut diags);
         let summary_path = config.book.dir.join("SUMMARY.md");
         let first = content.pages.len();
         let entries = if root.join(&summary_path).is_file() && !ignore.is_match(&summary_path) {
@@ -165,7 +166,6 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
         content.book = entries;
     }
     load_specs(root, config, &ignore, &scope, &mut content, &mut diags);
-    check_duplicate_routes(&content.pages, &mut diags);
     (content, diags)
 }
 
@@ -534,29 +534,31 @@ pub fn normalize(path: &Path) -> PathBuf {
     out.iter().collect()
 }
 
-/// Two pages with the same URL: an error naming both files.
-fn check_duplicate_routes(pages: &[Page], diags: &mut Vec<Diagnostic>) {
-    let mut seen: BTreeMap<(&Scope, &Route), &Path> = BTreeMap::new();
-    for page in pages {
-        if page.kind == PageKind::Spec {
-            continue; // Spec numbers have their own rule (spec-duplicate-number).
+/// Two pages with the same URL: an error naming both files; the later one
+/// (in path order) is left out so the build goes on to find other problems.
+fn drop_duplicate_routes(pages: &mut Vec<Page>, diags: &mut Vec<Diagnostic>) {
+    let mut seen: BTreeMap<(Scope, Route), PathBuf> = BTreeMap::new();
+    pages.retain(|page| {
+        let key = (page.scope.clone(), page.route.clone());
+        match seen.get(&key) {
+            Some(other) => {
+                diags.push(
+                    Diagnostic::error(
+                        "duplicate-url",
+                        format!("{} and {} would be published at the same URL", other.display(), page.source.display()),
+                    )
+                    .at_file(&page.source)
+                    .related(Location::file(other), "the other page")
+                    .help("give one of them a different `slug:` in its front matter"),
+                );
+                false
+            }
+            None => {
+                seen.insert(key, page.source.clone());
+                true
+            }
         }
-        if let Some(other) = seen.insert((&page.scope, &page.route), &page.source) {
-            diags.push(
-                Diagnostic::error(
-                    "duplicate-url",
-                    format!(
-                        "{} and {} would be published at the same URL",
-                        other.display(),
-                        page.source.display()
-                    ),
-                )
-                .at_file(&page.source)
-                .related(Location::file(other), "the other page")
-                .help("give one of them a different `slug:` in its front matter"),
-            );
-        }
-    }
+    });
 }
 
 #[cfg(test)]
