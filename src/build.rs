@@ -10,10 +10,11 @@ use crate::highlight::Highlighter;
 use crate::links::{url_path, SiteLinks};
 use crate::markdown::{self, Rendered};
 use crate::output::{DiskOutput, MemoryOutput, NullOutput, Output};
-use crate::theme::{Link, NavItem, PageContext, SiteContext, Theme};
+use crate::spec_site::{self, Referrer, SpecUrls};
+use crate::theme::{Banner, Link, NavItem, PageContext, SiteContext, Theme};
 use crate::url::{Route, Scope, Urls};
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -241,17 +242,26 @@ fn run(
         .collect();
     let links = SiteLinks::new(urls.clone(), scope.clone(), &opts.root, page_urls).with_spec_domains(&config.specs.domains);
     let shortnames = SpecShortnames { specs: &content.specs, links: &links };
+    let spec_urls = SpecUrls::new(&content.specs, &links);
 
     let prepared: Vec<Prepared> = content
         .pages
         .par_iter()
-        .map(|page| prepare(page, &links, &shortnames, &highlighter, &urls))
+        .map(|page| prepare(page, &links, &shortnames, &spec_urls, &highlighter, &urls))
         .collect();
     clock.lap("markdown", report);
 
     let site = site_context(config, &urls, &scope, &content, &prepared);
     let book_nav = book_nav(&content, &prepared);
     let files = Files::new(out);
+    let resolved = Resolved {
+        config,
+        urls: &urls,
+        content: &content,
+        prepared: &prepared,
+        links: &links,
+        backlinks: spec_backlinks(&content, &prepared, &spec_urls, diags),
+    };
 
     files.write(
         &urls
@@ -268,7 +278,7 @@ fn run(
         .par_iter()
         .enumerate()
         .filter_map(|(i, page)| {
-            let ctx = page_context(config, &urls, &content, &prepared, &book_nav, i, page);
+            let ctx = page_context(&resolved, &book_nav, i, page);
             match theme.render(&site, &ctx) {
                 Ok(html) => {
                     let scan = check::scan(&html);
@@ -287,6 +297,7 @@ fn run(
     clock.lap("render", report);
 
     let not_found = render_404(config, &urls, &site, &theme, &files);
+    write_spec_files(&resolved, &files);
     write_site_files(
         opts,
         config,
@@ -339,8 +350,69 @@ impl markdown::ShortnameLinks for SpecShortnames<'_> {
     }
 }
 
+/// What the render stage reads for every page.
+struct Resolved<'a> {
+    config: &'a Config,
+    urls: &'a Urls,
+    content: &'a Content,
+    prepared: &'a [Prepared],
+    links: &'a SiteLinks,
+    /// Pages that link to each spec.
+    backlinks: BTreeMap<u32, Vec<Link>>,
+}
+
+fn spec_backlinks(content: &Content, prepared: &[Prepared], spec_urls: &SpecUrls, diags: &mut Vec<Diagnostic>) -> BTreeMap<u32, Vec<Link>> {
+    let spec_of_page: HashMap<usize, u32> = content.specs.specs.values().map(|s| (s.page, s.number)).collect();
+    let referrers: Vec<Referrer<'_>> = content
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, page)| Referrer {
+            source: &page.source,
+            title: &prepared[i].title,
+            url: &prepared[i].url,
+            spec: spec_of_page.get(&i).copied(),
+            links: &prepared[i].rendered.links,
+        })
+        .collect();
+    spec_site::backlinks(&content.specs, spec_urls, &referrers, diags)
+}
+
+/// Redirects from `/spec/N/NAME/`, `specs.json`, `requirements.json`, `specs.xml`.
+fn write_spec_files(resolved: &Resolved<'_>, files: &Files<'_>) {
+    let index = &resolved.content.specs;
+    if index.specs.is_empty() {
+        return;
+    }
+    let scope = Scope::root();
+    for spec in index.specs.values() {
+        if let Some(name) = spec.short_label().filter(|n| crate::output::check_relative(n).is_ok() && !n.contains('/')) {
+            let route = Route::SpecName(spec.number, name.to_string());
+            let path = url_path(&resolved.urls.output_path(&scope, &route));
+            let html = spec_site::redirect_page(&resolved.links.spec_url(spec.number), &spec.shortname);
+            files.write(&path, html.as_bytes());
+        }
+    }
+    files.write("specs.json", spec_site::specs_json(index, resolved.links).as_bytes());
+    let requirements: BTreeMap<u32, &[markdown::Requirement]> = index
+        .specs
+        .values()
+        .map(|s| (s.number, resolved.prepared[s.page].rendered.requirements.as_slice()))
+        .collect();
+    files.write("requirements.json", spec_site::requirements_json(index, resolved.links, &requirements).as_bytes());
+    let absolute = |path: &str| resolved.urls.absolute(&scope, &Route::Asset(path.to_string()));
+    files.write("specs.xml", spec_site::atom_feed(index, resolved.links, &resolved.config.title, &absolute).as_bytes());
+}
+
 /// Renders the body and settles title, URL and output path.
-fn prepare(page: &Page, links: &SiteLinks, shortnames: &SpecShortnames<'_>, highlighter: &Highlighter, urls: &Urls) -> Prepared {
+fn prepare(
+    page: &Page,
+    links: &SiteLinks,
+    shortnames: &SpecShortnames<'_>,
+    spec_urls: &SpecUrls,
+    highlighter: &Highlighter,
+    urls: &Urls,
+) -> Prepared {
     let resolver = links.for_page(&page.source);
     let rendered = markdown::render(&markdown::Input {
         text: &page.body,
@@ -350,6 +422,10 @@ fn prepare(page: &Page, links: &SiteLinks, shortnames: &SpecShortnames<'_>, high
         bcp14: page.kind == PageKind::Spec,
         shortnames: Some(shortnames),
     });
+    let mut rendered = rendered;
+    if spec_site::links_to_specs(&rendered.links, spec_urls) {
+        rendered.html = spec_site::decorate_links(&rendered.html, shortnames.specs, spec_urls);
+    }
     let title = page
         .front
         .title
@@ -483,26 +559,29 @@ fn inline_nav(nav: &[NavItem], current_url: &str) -> Vec<NavItem> {
         .collect()
 }
 
-fn page_context(
-    config: &Config,
-    urls: &Urls,
-    content: &Content,
-    prepared: &[Prepared],
-    nav: &[NavItem],
-    index: usize,
-    page: &Page,
-) -> PageContext {
+fn page_context(resolved: &Resolved<'_>, nav: &[NavItem], index: usize, page: &Page) -> PageContext {
+    let Resolved { config, urls, content, prepared, links, .. } = resolved;
     let this = &prepared[index];
     let (prev, next) = neighbours(content, prepared, index);
+    let absolute = urls.absolute(&page.scope, &page.route);
+    let spec = match page.route {
+        Route::Spec(n) if page.kind == PageKind::Spec => content.specs.get(n),
+        _ => None,
+    };
+    let mut banners = Vec::new();
+    if page.front.draft {
+        banners.push(Banner { kind: "draft", html: "<strong>Draft.</strong> This page is not published; you see it because the build includes drafts.".into() });
+    }
+    if let Some(spec) = spec {
+        banners.extend(spec_site::banners(spec, &content.specs, links));
+    }
+    let source_exists = config.edit_url.is_some() && page.source.extension().is_some_and(|e| e == "md");
     PageContext {
         kind: page.kind.name(),
         title: this.title.clone(),
         description: page.front.description.clone(),
         url: this.url.clone(),
-        canonical: urls
-            .absolute(&page.scope, &page.route)
-            .starts_with("http")
-            .then(|| urls.absolute(&page.scope, &page.route)),
+        canonical: absolute.starts_with("http").then_some(absolute),
         lang: page.lang.clone(),
         dir: crate::i18n::direction(&page.lang, None).to_string(),
         content: this.rendered.html.clone(),
@@ -512,14 +591,14 @@ fn page_context(
         edit_url: config
             .edit_url
             .as_ref()
+            .filter(|_| source_exists)
             .map(|u| u.replace("{path}", &url_path(&page.source))),
         alternates: Vec::new(),
-        banners: Vec::new(),
-        nav: if page.kind == PageKind::Chapter {
-            inline_nav(nav, &this.url)
-        } else {
-            Vec::new()
-        },
+        banners,
+        nav: if page.kind == PageKind::Chapter { inline_nav(nav, &this.url) } else { Vec::new() },
+        show_title: this.rendered.first_heading.is_none(),
+        spec: spec.map(|s| spec_site::context(s, &content.specs, links, &resolved.backlinks)),
+        registry: if page.kind == PageKind::Registry { spec_site::registry(&content.specs, links) } else { Vec::new() },
     }
 }
 
@@ -550,7 +629,14 @@ fn neighbours(
             ),
             None => (None, None),
         },
-        PageKind::Registry | PageKind::Spec => (None, None),
+        PageKind::Spec => {
+            let numbers: Vec<usize> = content.specs.specs.values().map(|s| s.page).collect();
+            match numbers.iter().position(|&i| i == index) {
+                Some(pos) => (pos.checked_sub(1).map(|p| link(numbers[p])), numbers.get(pos + 1).map(|&i| link(i))),
+                None => (None, None),
+            }
+        }
+        PageKind::Registry => (None, None),
     }
 }
 
@@ -578,6 +664,7 @@ fn render_404(
         alternates: Vec::new(),
         banners: Vec::new(),
         nav: Vec::new(),
+        ..Default::default()
     };
     match theme.render(site, &ctx) {
         Ok(html) => {

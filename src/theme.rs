@@ -68,8 +68,44 @@ pub struct SiteContext {
     pub search: bool,
 }
 
+/// A spec's header block.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SpecContext {
+    pub number: u32,
+    pub shortname: String,
+    pub name: String,
+    /// `raw`, `draft`, `stable`, `deprecated` or `retired`.
+    pub status: &'static str,
+    pub editors: Vec<String>,
+    pub contributors: Vec<String>,
+    pub license: Option<String>,
+    pub domain: Option<String>,
+    pub obsoletes: Vec<SpecLink>,
+    pub obsoleted_by: Vec<SpecLink>,
+    /// Pages that link to this spec.
+    pub referenced_by: Vec<Link>,
+}
+
+/// A link to a spec with what a reader needs to judge it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SpecLink {
+    pub number: u32,
+    pub shortname: String,
+    pub name: String,
+    pub status: &'static str,
+    pub url: String,
+    pub editors: Vec<String>,
+}
+
+/// One status group of the registry.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct RegistryGroup {
+    pub status: &'static str,
+    pub specs: Vec<SpecLink>,
+}
+
 /// Everything one page template sees (as `site`, `page` and `nav`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct PageContext {
     /// `home`, `chapter`, `registry`, `spec` or `404`.
     pub kind: &'static str,
@@ -91,6 +127,12 @@ pub struct PageContext {
     pub banners: Vec<Banner>,
     /// The current branch of the chapter tree, inline (the rest comes from `site.nav_url`).
     pub nav: Vec<NavItem>,
+    /// Show `title` as the page's heading (its body has no level-1 heading).
+    pub show_title: bool,
+    /// The spec's metadata on spec pages.
+    pub spec: Option<SpecContext>,
+    /// The specs by status on the registry page.
+    pub registry: Vec<RegistryGroup>,
 }
 
 /// A file the theme contributes to every build, at a site-relative path.
@@ -671,6 +713,7 @@ mod tests {
                 },
             ],
             nav: nav_items(base),
+            ..Default::default()
         }
     }
 
@@ -691,6 +734,7 @@ mod tests {
             alternates: vec![],
             banners: vec![],
             nav: vec![],
+            ..Default::default()
         }
     }
 

@@ -30,6 +30,8 @@ pub enum Route {
     Registry,
     /// One spec (`/spec/42/`).
     Spec(u32),
+    /// The old-style address of a spec by shortname (`/spec/42/C4/`), a redirect.
+    SpecName(u32, String),
     /// A file published next to the content at its source-relative path
     /// (`images/x.png`), scoped like pages.
     File(String),
@@ -90,6 +92,9 @@ impl Urls {
                 out.push_str("spec/");
                 out.push_str(&n.to_string());
                 out.push('/');
+            }
+            Route::SpecName(n, name) => {
+                out.push_str(&format!("spec/{n}/{}/", name.trim_matches('/')));
             }
             Route::File(path) | Route::Asset(path) => out.push_str(path.trim_start_matches('/')),
             Route::NotFound => out.push_str("404.html"),
