@@ -162,8 +162,8 @@ impl Site<'_> {
         self.files.contains(output) || self.ids.contains_key(output)
     }
 
-    /// Checks one href of the page at `page_output`.
-    fn check(&self, page_output: &str, href: &str) -> Option<Problem> {
+    /// Checks one href of the page at `page_output`, whose folder URL is `page_dir`.
+    fn check(&self, page_output: &str, page_dir: &str, href: &str) -> Option<Problem> {
         let href = href.trim();
         if href.starts_with("//") || has_scheme(href) {
             return None;
@@ -181,7 +181,7 @@ impl Site<'_> {
             let resolved = if path.starts_with('/') {
                 normalize(path)
             } else {
-                normalize(&format!("{}{}", dir_of(&page_url(base, page_output)), path))
+                normalize(&format!("{page_dir}{path}"))
             };
             let Some(output) = self.urls.output_path_of_url(&resolved) else {
                 return Some(Problem {
@@ -248,78 +248,24 @@ impl Site<'_> {
 /// source; problems of links that come from a template are reported once per
 /// distinct problem, at the source file of the first page that has it.
 pub fn verify(pages: &[CheckedPage<'_>], files: &BTreeSet<String>, urls: &Urls) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
     let site = Site {
         urls,
         files,
         ids: pages.iter().map(|p| (p.output, &p.scan.ids)).collect(),
     };
-    let mut diags = Vec::new();
-    // Template problems by (code, key): the diagnostic and the pages that have it.
-    let mut template: BTreeMap<(&'static str, String), (Diagnostic, usize, usize)> =
-        BTreeMap::new();
+    let per_page: Vec<PageFindings> = pages.par_iter().map(|p| check_page(&site, p)).collect();
 
-    for (page_index, page) in pages.iter().enumerate() {
-        // Built on the first problem of a page: its Markdown links by href, in order.
-        let mut records: Option<HashMap<&str, VecDeque<&LinkRecord>>> = None;
-        for href in &page.scan.links {
-            let Some(problem) = site.check(page.output, href) else {
-                continue;
-            };
-            let records = records.get_or_insert_with(|| {
-                let mut map: HashMap<&str, VecDeque<&LinkRecord>> = HashMap::new();
-                for r in page.links {
-                    // `scan` trims values; so do the keys.
-                    map.entry(r.href.trim()).or_default().push_back(r);
-                }
-                map
-            });
-            let record = records.get_mut(href.as_str()).and_then(|q| q.pop_front());
-            match record {
-                Some(r) => {
-                    let mut d = Diagnostic::error(
-                        problem.code,
-                        format!("link `{}`: {}", r.dest, problem.what),
-                    );
-                    if let Some(source) = page.source {
-                        d = d.at(Location::new(source, r.line, r.column));
-                    }
-                    if let Some(help) = problem.help {
-                        d = d.help(help);
-                    }
-                    diags.push(d);
-                }
-                None => {
-                    let entry = template
-                        .entry((problem.code, problem.key))
-                        .or_insert_with(|| {
-                            let mut d = Diagnostic::error(
-                                problem.code,
-                                format!(
-                                    "link `{href}` in the page template of {}: {}",
-                                    display_page(page.output),
-                                    problem.what
-                                ),
-                            );
-                            if let Some(source) = page.source {
-                                d = d.at(Location::file(source));
-                            }
-                            let hint = "the link is not in the page's Markdown: check the \
-                                        template overrides in templates/";
-                            d = d.help(match problem.help {
-                                Some(h) => format!("{hint}; {h}"),
-                                None => hint.to_string(),
-                            });
-                            (d, 0, usize::MAX)
-                        });
-                    if entry.2 != page_index {
-                        entry.1 += 1;
-                        entry.2 = page_index;
-                    }
-                }
-            }
+    let mut diags = Vec::new();
+    // Template problems by (code, key): the first page's diagnostic and how many pages have it.
+    let mut template: BTreeMap<(&'static str, String), (Diagnostic, usize)> = BTreeMap::new();
+    for findings in per_page {
+        diags.extend(findings.located);
+        for (key, d) in findings.template {
+            template.entry(key).or_insert((d, 0)).1 += 1;
         }
     }
-    for (_, (mut d, count, _)) in template {
+    for (_, (mut d, count)) in template {
         if count > 1 {
             d.message.push_str(&format!(
                 " (and {} other page{})",
@@ -330,6 +276,73 @@ pub fn verify(pages: &[CheckedPage<'_>], files: &BTreeSet<String>, urls: &Urls) 
         diags.push(d);
     }
     diags
+}
+
+/// The problems of one page: those located in its Markdown, and those of
+/// template links (each distinct problem once).
+#[derive(Default)]
+struct PageFindings {
+    located: Vec<Diagnostic>,
+    template: BTreeMap<(&'static str, String), Diagnostic>,
+}
+
+fn check_page(site: &Site<'_>, page: &CheckedPage<'_>) -> PageFindings {
+    let mut findings = PageFindings::default();
+    // Built on the first problem of a page: its Markdown links by href, in order.
+    let mut records: Option<HashMap<&str, VecDeque<&LinkRecord>>> = None;
+    let url = page_url(site.urls.base_path(), page.output);
+    let dir = dir_of(&url);
+    for href in &page.scan.links {
+        let Some(problem) = site.check(page.output, dir, href) else {
+            continue;
+        };
+        let records = records.get_or_insert_with(|| {
+            let mut map: HashMap<&str, VecDeque<&LinkRecord>> = HashMap::new();
+            for r in page.links {
+                // `scan` trims values; so do the keys.
+                map.entry(r.href.trim()).or_default().push_back(r);
+            }
+            map
+        });
+        match records.get_mut(href.as_str()).and_then(|q| q.pop_front()) {
+            Some(r) => {
+                let mut d =
+                    Diagnostic::error(problem.code, format!("link `{}`: {}", r.dest, problem.what));
+                if let Some(source) = page.source {
+                    d = d.at(Location::new(source, r.line, r.column));
+                }
+                if let Some(help) = problem.help {
+                    d = d.help(help);
+                }
+                findings.located.push(d);
+            }
+            None => {
+                findings
+                    .template
+                    .entry((problem.code, problem.key))
+                    .or_insert_with(|| {
+                        let mut d = Diagnostic::error(
+                            problem.code,
+                            format!(
+                                "link `{href}` in the page template of {}: {}",
+                                display_page(page.output),
+                                problem.what
+                            ),
+                        );
+                        if let Some(source) = page.source {
+                            d = d.at(Location::file(source));
+                        }
+                        let hint = "the link is not in the page's Markdown: check the \
+                                    template overrides in templates/";
+                        d.help(match problem.help {
+                            Some(h) => format!("{hint}; {h}"),
+                            None => hint.to_string(),
+                        })
+                    });
+            }
+        }
+    }
+    findings
 }
 
 /// `true` for `http:`, `mailto:`, `data:`, `javascript:` … (any URL scheme).
