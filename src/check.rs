@@ -3,11 +3,13 @@
 //! Broken links are reported at the source file:line:column of the Markdown
 //! link that produced them.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Location};
 use crate::markdown::LinkRecord;
 use crate::url::Urls;
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// What one written HTML page holds that the checker needs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -18,11 +20,113 @@ pub struct PageScan {
     pub links: Vec<String>,
 }
 
+/// The elements whose ids and links `scan` collects.
+const SCAN_SELECTOR: &str = "[id], a[name], a[href], link[href], img[src], img[srcset], \
+     script[src], source[src], source[srcset], iframe[src]";
+
+fn scan_selector() -> &'static lol_html::Selector {
+    static SELECTOR: OnceLock<lol_html::Selector> = OnceLock::new();
+    SELECTOR.get_or_init(|| SCAN_SELECTOR.parse().expect("the scan selector is valid"))
+}
+
 /// Scans one written HTML page (lol_html). Cheap enough to run per page in the
-/// parallel render.
+/// parallel render. Attribute values are entity-decoded and trimmed; `srcset`
+/// candidates count as links. Never fails: malformed HTML yields what could be read.
 pub fn scan(html: &str) -> PageScan {
-    let _ = html;
-    PageScan::default()
+    let mut out = PageScan::default();
+    {
+        let handler = lol_html::ElementContentHandlers::default().element(
+            |el: &mut lol_html::html_content::Element<'_, '_>| {
+                if let Some(id) = el.get_attribute("id") {
+                    out.ids.insert(decode_entities(&id).into_owned());
+                }
+                let tag = el.tag_name();
+                let link_attr = match tag.as_str() {
+                    "a" => {
+                        if let Some(name) = el.get_attribute("name") {
+                            out.ids.insert(decode_entities(&name).into_owned());
+                        }
+                        Some("href")
+                    }
+                    "link" => Some("href"),
+                    "img" | "script" | "source" | "iframe" => Some("src"),
+                    _ => None,
+                };
+                if let Some(attr) = link_attr {
+                    if let Some(v) = el.get_attribute(attr) {
+                        out.links.push(decode_entities(v.trim()).into_owned());
+                    }
+                }
+                if tag == "img" || tag == "source" {
+                    if let Some(srcset) = el.get_attribute("srcset") {
+                        let srcset = decode_entities(&srcset);
+                        for candidate in srcset.split(',') {
+                            if let Some(url) = candidate.split_whitespace().next() {
+                                out.links.push(url.to_string());
+                            }
+                        }
+                    }
+                }
+                Ok(())
+            },
+        );
+        let settings = lol_html::Settings::new()
+            .append_element_content_handler((Cow::Borrowed(scan_selector()), handler))
+            .with_strict(false);
+        let mut rewriter = lol_html::HtmlRewriter::new(settings, |_: &[u8]| {});
+        // Errors (e.g. memory limits) leave what was collected so far.
+        if rewriter.write(html.as_bytes()).is_ok() {
+            let _ = rewriter.end();
+        }
+    }
+    out
+}
+
+/// Decodes the character references that appear in attribute values
+/// (`&amp;`, `&quot;`, `&#39;`, `&#x2F;` …). Unknown references stay as written.
+fn decode_entities(s: &str) -> Cow<'_, str> {
+    if !s.contains('&') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest[1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+            .map(|i| i + 1)
+            .unwrap_or(rest.len());
+        let name = &rest[1..end];
+        let has_semi = rest[end..].starts_with(';');
+        let decoded = match name {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "nbsp" => Some('\u{a0}'),
+            _ => name.strip_prefix('#').and_then(|num| {
+                let n = match num.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => num.parse().ok(),
+                };
+                n.and_then(char::from_u32)
+            }),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + usize::from(has_semi)..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// One written page, as the checker sees it.
@@ -36,10 +140,628 @@ pub struct CheckedPage<'a> {
     pub scan: &'a PageScan,
 }
 
+/// What is wrong with one link (independent of where it was written).
+struct Problem {
+    code: &'static str,
+    /// The problem, without naming the link as written.
+    what: String,
+    help: Option<String>,
+    /// Identifies the same problem across pages (for template links).
+    key: String,
+}
+
+/// Everything `verify` needs about the whole site, indexed once.
+struct Site<'a> {
+    urls: &'a Urls,
+    files: &'a BTreeSet<String>,
+    ids: HashMap<&'a str, &'a BTreeSet<String>>,
+}
+
+impl Site<'_> {
+    fn exists(&self, output: &str) -> bool {
+        self.files.contains(output) || self.ids.contains_key(output)
+    }
+
+    /// Checks one href of the page at `page_output`, whose folder URL is `page_dir`.
+    fn check(&self, page_output: &str, page_dir: &str, href: &str) -> Option<Problem> {
+        let href = href.trim();
+        if href.starts_with("//") || has_scheme(href) {
+            return None;
+        }
+        let (before_frag, fragment) = match href.split_once('#') {
+            Some((b, f)) => (b, Some(f)),
+            None => (href, None),
+        };
+        let path = before_frag.split('?').next().unwrap_or("");
+        let base = self.urls.base_path();
+
+        let target = if path.is_empty() {
+            page_output.to_string()
+        } else {
+            let resolved = if path.starts_with('/') {
+                normalize(path)
+            } else {
+                normalize(&format!("{page_dir}{path}"))
+            };
+            let Some(output) = self.urls.output_path_of_url(&resolved) else {
+                return Some(Problem {
+                    code: "link-outside-base",
+                    what: format!(
+                        "`{}` is outside the site's base path `{base}`",
+                        percent_decode(&resolved)
+                    ),
+                    help: Some(
+                        "links in content that start with `/` are resolved against the site \
+                         root; write a path within the site"
+                            .to_string(),
+                    ),
+                    key: resolved,
+                });
+            };
+            let output = percent_decode(&output).into_owned();
+            if self.exists(&output) {
+                output
+            } else {
+                let dir_index = format!("{}/index.html", output.trim_end_matches('/'));
+                if !output.ends_with("index.html") && self.exists(&dir_index) {
+                    dir_index
+                } else {
+                    let url = percent_decode(&resolved).into_owned();
+                    return Some(Problem {
+                        code: "broken-link",
+                        what: format!("nothing is published at `{url}`"),
+                        help: Some(
+                            "check the path: relative links resolve against the source file, \
+                             links that start with `/` against the site root"
+                                .to_string(),
+                        ),
+                        key: url,
+                    });
+                }
+            }
+        };
+
+        let fragment = fragment.filter(|f| !f.is_empty() && *f != "top")?;
+        if !target.ends_with(".html") {
+            return None;
+        }
+        // A page that was not scanned (e.g. a static HTML file): ids unknown.
+        let ids = self.ids.get(target.as_str())?;
+        let decoded = percent_decode(fragment);
+        if ids.contains(fragment) || ids.contains(decoded.as_ref()) {
+            return None;
+        }
+        let shown = display_page(&target);
+        Some(Problem {
+            code: "broken-anchor",
+            what: format!("`#{decoded}` is not an anchor in {shown}"),
+            help: Some(anchor_help(&decoded, ids, &shown)),
+            key: format!("{target}#{decoded}"),
+        })
+    }
+}
+
 /// Verifies every internal link of every page. `files` holds every output
 /// path that is written (pages, assets, static files).
+///
+/// Problems of links in the Markdown body are reported at the link in the
+/// source; problems of links that come from a template are reported once per
+/// distinct problem, at the source file of the first page that has it.
 pub fn verify(pages: &[CheckedPage<'_>], files: &BTreeSet<String>, urls: &Urls) -> Vec<Diagnostic> {
-    let _ = (pages, files, urls);
-    let _: BTreeMap<(), ()> = BTreeMap::new();
-    Vec::new()
+    use rayon::prelude::*;
+    let site = Site {
+        urls,
+        files,
+        ids: pages.iter().map(|p| (p.output, &p.scan.ids)).collect(),
+    };
+    let per_page: Vec<PageFindings> = pages.par_iter().map(|p| check_page(&site, p)).collect();
+
+    let mut diags = Vec::new();
+    // Template problems by (code, key): the first page's diagnostic and how many pages have it.
+    let mut template: BTreeMap<(&'static str, String), (Diagnostic, usize)> = BTreeMap::new();
+    for findings in per_page {
+        diags.extend(findings.located);
+        for (key, d) in findings.template {
+            template.entry(key).or_insert((d, 0)).1 += 1;
+        }
+    }
+    for (_, (mut d, count)) in template {
+        if count > 1 {
+            d.message.push_str(&format!(
+                " (and {} other page{})",
+                count - 1,
+                if count == 2 { "" } else { "s" }
+            ));
+        }
+        diags.push(d);
+    }
+    diags
+}
+
+/// The problems of one page: those located in its Markdown, and those of
+/// template links (each distinct problem once).
+#[derive(Default)]
+struct PageFindings {
+    located: Vec<Diagnostic>,
+    template: BTreeMap<(&'static str, String), Diagnostic>,
+}
+
+fn check_page(site: &Site<'_>, page: &CheckedPage<'_>) -> PageFindings {
+    let mut findings = PageFindings::default();
+    // Built on the first problem of a page: its Markdown links by href, in order.
+    let mut records: Option<HashMap<&str, VecDeque<&LinkRecord>>> = None;
+    let url = page_url(site.urls.base_path(), page.output);
+    let dir = dir_of(&url);
+    for href in &page.scan.links {
+        let Some(problem) = site.check(page.output, dir, href) else {
+            continue;
+        };
+        let records = records.get_or_insert_with(|| {
+            let mut map: HashMap<&str, VecDeque<&LinkRecord>> = HashMap::new();
+            for r in page.links {
+                // `scan` trims values; so do the keys.
+                map.entry(r.href.trim()).or_default().push_back(r);
+            }
+            map
+        });
+        match records.get_mut(href.as_str()).and_then(|q| q.pop_front()) {
+            Some(r) => {
+                let mut d =
+                    Diagnostic::error(problem.code, format!("link `{}`: {}", r.dest, problem.what));
+                if let Some(source) = page.source {
+                    d = d.at(Location::new(source, r.line, r.column));
+                }
+                if let Some(help) = problem.help {
+                    d = d.help(help);
+                }
+                findings.located.push(d);
+            }
+            None => {
+                findings
+                    .template
+                    .entry((problem.code, problem.key))
+                    .or_insert_with(|| {
+                        let mut d = Diagnostic::error(
+                            problem.code,
+                            format!(
+                                "link `{href}` in the page template of {}: {}",
+                                display_page(page.output),
+                                problem.what
+                            ),
+                        );
+                        if let Some(source) = page.source {
+                            d = d.at(Location::file(source));
+                        }
+                        let hint = "the link is not in the page's Markdown: check the \
+                                    template overrides in templates/";
+                        d.help(match problem.help {
+                            Some(h) => format!("{hint}; {h}"),
+                            None => hint.to_string(),
+                        })
+                    });
+            }
+        }
+    }
+    findings
+}
+
+/// `true` for `http:`, `mailto:`, `data:`, `javascript:` … (any URL scheme).
+fn has_scheme(href: &str) -> bool {
+    let mut chars = href.chars();
+    if !chars.next().is_some_and(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    for c in chars {
+        match c {
+            ':' => return true,
+            c if c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.') => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The URL of the page written at `output`: `/rfc/` + `book/why/index.html` → `/rfc/book/why/`.
+fn page_url(base: &str, output: &str) -> String {
+    let rel = output.strip_suffix("index.html").unwrap_or(output);
+    format!("{base}{}", rel.trim_start_matches('/'))
+}
+
+/// The folder of a URL, with its trailing slash.
+fn dir_of(url: &str) -> &str {
+    match url.rfind('/') {
+        Some(i) => &url[..=i],
+        None => "/",
+    }
+}
+
+/// How a page is named in messages: its site-relative URL (`book/why/`), or
+/// `the home page`.
+fn display_page(output: &str) -> String {
+    let rel = output.strip_suffix("index.html").unwrap_or(output);
+    if rel.is_empty() {
+        "the home page".to_string()
+    } else {
+        rel.to_string()
+    }
+}
+
+/// Resolves `.` and `..` segments of an absolute path; `..` never climbs above `/`.
+fn normalize(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path.split('/').collect();
+    let last = segments.len().saturating_sub(1);
+    let mut trailing = false;
+    for (i, seg) in segments.iter().enumerate() {
+        match *seg {
+            "" if i != last => {}
+            "" => trailing = true,
+            "." => trailing = i == last,
+            ".." => {
+                parts.pop();
+                trailing = i == last;
+            }
+            s => {
+                parts.push(s);
+                trailing = false;
+            }
+        }
+    }
+    let mut out = String::with_capacity(path.len() + 1);
+    for p in &parts {
+        out.push('/');
+        out.push_str(p);
+    }
+    if trailing || parts.is_empty() {
+        out.push('/');
+    }
+    out
+}
+
+/// Decodes `%XX` escapes; a `%` not followed by two hex digits stays as written.
+/// Invalid UTF-8 is replaced.
+fn percent_decode(s: &str) -> Cow<'_, str> {
+    if !s.contains('%') {
+        return Cow::Borrowed(s);
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    Cow::Owned(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// The help of a broken anchor: close ids, else some ids of the page.
+fn anchor_help(fragment: &str, ids: &BTreeSet<String>, page: &str) -> String {
+    if ids.is_empty() {
+        return format!("{page} has no anchors");
+    }
+    let wanted = fragment.to_lowercase();
+    let mut close: Vec<(f64, &str)> = ids
+        .iter()
+        .map(|id| {
+            let lower = id.to_lowercase();
+            let mut score = strsim::jaro_winkler(&wanted, &lower);
+            if !wanted.is_empty() && (lower.contains(&wanted) || wanted.contains(&lower)) {
+                score = score.max(0.9);
+            }
+            (score, id.as_str())
+        })
+        .filter(|(score, _)| *score >= 0.8)
+        .collect();
+    close.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    let list = |ids: &mut dyn Iterator<Item = &str>| {
+        ids.take(5)
+            .map(|id| format!("`#{id}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if close.is_empty() {
+        format!(
+            "anchors in {page} include {}",
+            list(&mut ids.iter().map(String::as_str))
+        )
+    } else {
+        format!("did you mean {}?", list(&mut close.iter().map(|c| c.1)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(dest: &str, href: &str, line: usize, column: usize) -> LinkRecord {
+        LinkRecord {
+            dest: dest.into(),
+            href: href.into(),
+            is_image: false,
+            line,
+            column,
+        }
+    }
+
+    fn files(list: &[&str]) -> BTreeSet<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// A site under `/rfc/` with a home, a chapter `why` (ids `scope-and-goals`,
+    /// `history`) and an image; `page_html` is the page at `book/how/index.html`.
+    fn run(page_html: &str, links: &[LinkRecord]) -> Vec<Diagnostic> {
+        let urls = Urls::new(Some("https://example.org/rfc/"));
+        let why = scan(r#"<h2 id="scope-and-goals">S</h2><h2 id="history">H</h2>"#);
+        let home = scan("<p>home</p>");
+        let how = scan(page_html);
+        let pages = [
+            CheckedPage {
+                output: "index.html",
+                source: Some(Path::new("index.md")),
+                links: &[],
+                scan: &home,
+            },
+            CheckedPage {
+                output: "book/why/index.html",
+                source: Some(Path::new("book/01-why.md")),
+                links: &[],
+                scan: &why,
+            },
+            CheckedPage {
+                output: "book/how/index.html",
+                source: Some(Path::new("book/02-how.md")),
+                links,
+                scan: &how,
+            },
+        ];
+        let files = files(&[
+            "index.html",
+            "book/why/index.html",
+            "book/how/index.html",
+            "book/images/a b.png",
+            "assets/charter.css",
+        ]);
+        verify(&pages, &files, &urls)
+    }
+
+    #[test]
+    fn scan_collects_ids_and_links_in_order() {
+        let s = scan(
+            r##"<!doctype html><html><head><link rel="stylesheet" href="/rfc/assets/charter.css">
+            <script src="/rfc/assets/x.js"></script></head><body>
+            <h1 id="top-title">T</h1><a name="old">x</a>
+            <a href="../why/?a=1&amp;b=2#x">w</a><img src="i.png" srcset="i.png 1x, i@2x.png 2x">
+            <p id="a&amp;b"><iframe src="f.html"></iframe><video><source src="v.mp4"></video>
+            <a>no href</a><div id=unquoted>"##,
+        );
+        assert_eq!(
+            s.links,
+            [
+                "/rfc/assets/charter.css",
+                "/rfc/assets/x.js",
+                "../why/?a=1&b=2#x",
+                "i.png",
+                "i.png",
+                "i@2x.png",
+                "f.html",
+                "v.mp4",
+            ]
+        );
+        assert_eq!(s.ids, files(&["top-title", "old", "a&b", "unquoted"]));
+    }
+
+    #[test]
+    fn scan_never_panics_on_garbage() {
+        for html in [
+            "",
+            "<",
+            "<a href=",
+            "<a href='x",
+            "<<<>>><a id=\"\" href=\"\">",
+            "<svg><a href=\"#x\"/></svg><math><p id=x></math>",
+            "<script>document.write('<a href=\"x\">')</script>",
+            "\u{0}\u{feff}<a href=\"&#xFFFFFFFF;&#0;&;&#;&#x;\">",
+        ] {
+            let _ = scan(html);
+        }
+        assert_eq!(scan("<a href=\"&#xFFFFFFFF;x\">").links, ["&#xFFFFFFFF;x"]);
+    }
+
+    #[test]
+    fn good_links_pass() {
+        let html = r##"<a href="../why/">rel</a><a href="/rfc/book/why/#history">abs</a>
+            <a href="/book/why/">site root without base</a>
+            <a href="#top">top</a><a href="">self</a><a href="?x=1">q</a>
+            <a href="https://example.org/x">ext</a><a href="//cdn/x">pr</a>
+            <a href="mailto:a@b">m</a><a href="data:text/plain,x">d</a>
+            <a href="javascript:void(0)">j</a><a href="tel:+1">t</a>
+            <a href="../why#scope-and-goals">dir without slash</a>
+            <a href="../images/a%20b.png">space</a><a href="/rfc">base</a>
+            <a href="../../">home</a><a href="./">self dir</a>
+            <img src="../../assets/charter.css"><h2 id="here">x</h2><a href="#here">h</a>"##;
+        let d = run(html, &[]);
+        // `/book/why/` is outside `/rfc/`: the only problem.
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].code, "link-outside-base");
+    }
+
+    #[test]
+    fn broken_link_located_at_markdown_source() {
+        let d = run(
+            r#"<p><a href="../whyy/">x</a></p>"#,
+            &[record("01-whyy.md", "../whyy/", 7, 12)],
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, "broken-link");
+        assert_eq!(
+            d[0].message,
+            "link `01-whyy.md`: nothing is published at `/rfc/book/whyy/`"
+        );
+        assert_eq!(d[0].location, Some(Location::new("book/02-how.md", 7, 12)));
+        assert!(d[0].help.is_some());
+    }
+
+    #[test]
+    fn broken_anchor_with_suggestions() {
+        let d = run(
+            r##"<a href="../why/#scope">x</a><a href="/rfc/book/why/#history">ok</a>"##,
+            &[record("01-why.md#scope", "../why/#scope", 3, 1)],
+        );
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].code, "broken-anchor");
+        assert_eq!(
+            d[0].message,
+            "link `01-why.md#scope`: `#scope` is not an anchor in book/why/"
+        );
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("did you mean `#scope-and-goals`?")
+        );
+        assert_eq!(d[0].location, Some(Location::new("book/02-how.md", 3, 1)));
+
+        let d = run(r##"<a href="#nowhere-near">x</a><b id="q">"##, &[]);
+        assert_eq!(d[0].code, "broken-anchor");
+        assert_eq!(d[0].help.as_deref().unwrap(), "the link is not in the page's Markdown: check the template overrides in templates/; anchors in book/how/ include `#q`");
+    }
+
+    #[test]
+    fn anchor_ok_including_percent_encoded() {
+        let urls = Urls::new(None);
+        let p = scan(r##"<h2 id="été">x</h2><a href="#%C3%A9t%C3%A9">a</a><a href="#été">b</a>"##);
+        let pages = [CheckedPage {
+            output: "index.html",
+            source: None,
+            links: &[],
+            scan: &p,
+        }];
+        assert!(verify(&pages, &files(&["index.html"]), &urls).is_empty());
+    }
+
+    #[test]
+    fn link_outside_base() {
+        let d = run(
+            r#"<a href="/other/x">x</a><a href="../../../up">y</a>"#,
+            &[
+                record("/other/x", "/other/x", 2, 3),
+                record("../../../up", "../../../up", 4, 1),
+            ],
+        );
+        assert_eq!(d.len(), 2, "{d:#?}");
+        assert!(d.iter().all(|d| d.code == "link-outside-base"));
+        assert_eq!(
+            d[0].message,
+            "link `/other/x`: `/other/x` is outside the site's base path `/rfc/`"
+        );
+        assert_eq!(
+            d[0].help.as_deref(),
+            Some("links in content that start with `/` are resolved against the site root; write a path within the site")
+        );
+        assert_eq!(
+            d[1].message,
+            "link `../../../up`: `/up` is outside the site's base path `/rfc/`"
+        );
+    }
+
+    #[test]
+    fn template_link_without_record_is_reported_once() {
+        let urls = Urls::new(Some("/rfc/"));
+        let nav =
+            scan(r#"<nav><a href="/rfc/missing/">m</a><a href="/rfc/missing/">again</a></nav>"#);
+        let pages: Vec<CheckedPage<'_>> = ["a/index.html", "b/index.html", "c/index.html"]
+            .iter()
+            .zip(["a.md", "b.md", "c.md"])
+            .map(|(o, s)| CheckedPage {
+                output: o,
+                source: Some(Path::new(s)),
+                links: &[],
+                scan: &nav,
+            })
+            .collect();
+        let all = files(&["a/index.html", "b/index.html", "c/index.html"]);
+        let d = verify(&pages, &all, &urls);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].code, "broken-link");
+        assert_eq!(
+            d[0].message,
+            "link `/rfc/missing/` in the page template of a/: nothing is published at `/rfc/missing/` (and 2 other pages)"
+        );
+        assert_eq!(d[0].location, Some(Location::file("a.md")));
+        assert!(d[0].help.as_deref().unwrap().contains("templates/"));
+    }
+
+    #[test]
+    fn repeated_hrefs_map_to_successive_records() {
+        let d = run(
+            r#"<a href="nope/">1</a><p><a href="nope/">2</a><a href="nope/">3 (template)</a>"#,
+            &[
+                record("nope.md", "nope/", 1, 1),
+                record("./nope.md", "nope/", 5, 9),
+            ],
+        );
+        assert_eq!(d.len(), 3, "{d:#?}");
+        assert_eq!(d[0].location, Some(Location::new("book/02-how.md", 1, 1)));
+        assert!(d[0].message.starts_with("link `nope.md`"));
+        assert_eq!(d[1].location, Some(Location::new("book/02-how.md", 5, 9)));
+        assert!(d[1].message.starts_with("link `./nope.md`"));
+        assert_eq!(d[2].location, Some(Location::file("book/02-how.md")));
+        assert!(d[2].message.contains("page template"));
+    }
+
+    #[test]
+    fn directory_link_without_slash_and_percent_encoded_path() {
+        let d = run(
+            r#"<a href="../why">a</a><a href="/rfc/book/images/a%20b.png">b</a><a href="../images/a b.png">c</a><a href="../images/a%2">bad</a>"#,
+            &[],
+        );
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert!(
+            d[0].message.contains("`/rfc/book/images/a%2`"),
+            "{}",
+            d[0].message
+        );
+    }
+
+    #[test]
+    fn verify_never_panics_on_weird_hrefs() {
+        let html = r##"<a href="%">1</a><a href="%%%">2</a><a href="%zz">3</a><a href="%E2%82">4</a>
+            <a href="#">5</a><a href="?">6</a><a href="..">7</a><a href="../../../../..">8</a>
+            <a href="/">9</a><a href="///x">10</a><a href=":x">11</a><a href="a:b:c">12</a>
+            <a href="  ">13</a><a href="\x">14</a><a href="é/ü">15</a><a href="#%">16</a>"##;
+        let _ = run(html, &[record("", "", 1, 1)]);
+        let urls = Urls::new(None);
+        let s = scan(html);
+        let pages = [CheckedPage {
+            output: "",
+            source: None,
+            links: &[],
+            scan: &s,
+        }];
+        let _ = verify(&pages, &BTreeSet::new(), &urls);
+    }
+
+    #[test]
+    fn helpers() {
+        assert!(has_scheme("http://x") && has_scheme("mailto:a") && has_scheme("c++:x"));
+        assert!(!has_scheme("a/b:c") && !has_scheme("1x:y") && !has_scheme("x#a:b"));
+        assert_eq!(normalize("/rfc/book/why/../how/"), "/rfc/book/how/");
+        assert_eq!(normalize("/a/./b/.."), "/a/");
+        assert_eq!(normalize("/../../x"), "/x");
+        assert_eq!(normalize("/a//b"), "/a/b");
+        assert_eq!(page_url("/rfc/", "book/why/index.html"), "/rfc/book/why/");
+        assert_eq!(page_url("/", "404.html"), "/404.html");
+        assert_eq!(percent_decode("a%20b%zz%"), "a b%zz%");
+        assert_eq!(percent_decode("%C3%A9"), "é");
+        assert_eq!(
+            decode_entities("a&amp;b&#39;&#x41;&bogus;&"),
+            "a&b'A&bogus;&"
+        );
+    }
 }

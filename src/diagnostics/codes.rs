@@ -1,8 +1,505 @@
 //! The registry of diagnostic codes and their explanations.
 
 /// (code, one-line summary, explanation)
-pub const CODES: &[(&str, &str, &str)] = &[];
+pub const CODES: &[(&str, &str, &str)] = &[
+    (
+        "yaml-syntax",
+        "a YAML file or front matter block cannot be parsed",
+        "\
+charter.yaml or a page's front matter is not valid YAML, so charter cannot
+read it. The location points at where the parser gave up.
 
+Example:
+    title: My site
+    languages: { ru: { name: Русский }     # missing closing brace
+
+Fix: correct the YAML at the reported line (check indentation, quotes and
+brackets). Quote values that contain `: ` or start with `*`, `&`, `!`, `@`.
+
+For front matter, `lints:` in charter.yaml can change its level, e.g.
+`lints: { yaml-syntax: warn }` (the page's front matter is then ignored);
+a charter.yaml that cannot be parsed is always an error.",
+    ),
+    (
+        "unknown-key",
+        "a key that charter does not know",
+        "\
+charter.yaml or a page's front matter has a key charter does not know. In
+charter.yaml this is an error (a typo would silently do nothing); in front
+matter it is a warning, so sites moved from other tools (Hugo's `weight:`,
+`type:` …) still build.
+
+Example:
+    titel: My site          # did you mean `title`?
+
+Fix: correct the spelling (the help names the closest known key) or remove
+the key. Change its level with `lints:` in charter.yaml, e.g.
+    lints: { unknown-key: allow }",
+    ),
+    (
+        "config-type",
+        "a charter.yaml value has the wrong type",
+        "\
+A key in charter.yaml holds a value of the wrong type, for example a list
+where a string is expected.
+
+Example:
+    title: [My, site]       # title must be a string
+    search: yes please      # search must be true or false
+
+Fix: write a value of the type named in the message (see the charter.yaml
+reference in the README). Change its level with `lints:` in charter.yaml,
+e.g. `lints: { config-type: warn }`.",
+    ),
+    (
+        "config-missing-key",
+        "a required charter.yaml key is missing",
+        "\
+charter.yaml lacks a key that must be given. Today only `title` is required.
+
+Example:
+    description: Specifications of our community
+    # no `title:`
+
+Fix: add the key, e.g. `title: ZeroMQ RFC`. Change its level with `lints:`
+in charter.yaml, e.g. `lints: { config-missing-key: warn }`.",
+    ),
+    (
+        "config-value",
+        "a charter.yaml value is not allowed",
+        "\
+A key in charter.yaml has the right type but a value charter cannot use: a
+malformed URL, an unknown language tag, a version that does not exist.
+
+Example:
+    base_url: zeromq.github.io/rfc     # needs a scheme or a leading `/`
+    versions: { default: v9 }          # no such version
+
+Fix: use a value of the form described in the message. Change its level with
+`lints:` in charter.yaml, e.g. `lints: { config-value: warn }`.",
+    ),
+    (
+        "bad-glob",
+        "a glob pattern in charter.yaml is invalid",
+        "\
+A glob in `ignore:` or `versions.refs:` cannot be parsed.
+
+Example:
+    ignore: [\"content/[menu/**\"]     # unclosed `[`
+
+Fix: correct the pattern; `*` matches within a folder, `**` across folders,
+`[abc]` a set of characters. Change its level with `lints:` in charter.yaml,
+e.g. `lints: { bad-glob: warn }` (the pattern is then ignored).",
+    ),
+    (
+        "frontmatter-type",
+        "a front matter value has the wrong type",
+        "\
+A known front matter key holds a value of the wrong type.
+
+Example:
+    ---
+    order: first       # order must be a number
+    editors: 42        # editors must be a string or a list of strings
+    ---
+
+Fix: write a value of the expected type. Change its level with `lints:` in
+charter.yaml, e.g. `lints: { frontmatter-type: warn }` (the value is then
+ignored).",
+    ),
+    (
+        "frontmatter-unclosed",
+        "a front matter block is never closed",
+        "\
+The file starts with `---` (or `+++`) but no closing line follows, so the
+whole file would be read as front matter.
+
+Example:
+    ---
+    title: Why
+    # Why we do this       <- the closing `---` is missing
+
+Fix: add a line with only `---` after the front matter. If the file does
+not have front matter and starts with a thematic break, put an empty line
+before it. Change its level with `lints:` in charter.yaml, e.g.
+`lints: { frontmatter-unclosed: warn }`.",
+    ),
+    (
+        "frontmatter-toml",
+        "TOML front matter (`+++`) is not supported",
+        "\
+The file starts with `+++`, Hugo's TOML front matter. charter reads YAML
+front matter only.
+
+Example:
+    +++
+    title = \"Why\"
+    +++
+
+Fix: convert it to YAML between `---` lines:
+    ---
+    title: Why
+    ---
+Change its level with `lints:` in charter.yaml, e.g.
+`lints: { frontmatter-toml: warn }` (the block is then skipped).",
+    ),
+    (
+        "summary-syntax",
+        "a line of book/SUMMARY.md is not understood",
+        "\
+book/SUMMARY.md orders the handbook's chapters as a Markdown list of links.
+A line that is neither a list item with a link, a heading, nor blank is
+reported.
+
+Example:
+    - [Why](01-why.md)
+    - Introduction.md        # not a link
+
+Fix: write each entry as `- [Title](path.md)`, nested with indentation.
+Change its level with `lints:` in charter.yaml, e.g.
+`lints: { summary-syntax: warn }`.",
+    ),
+    (
+        "summary-missing-file",
+        "book/SUMMARY.md links to a file that does not exist",
+        "\
+An entry of book/SUMMARY.md names a chapter file that is not in the book
+folder (or is ignored).
+
+Example:
+    - [Why](01-whyy.md)      # the file is 01-why.md
+
+Fix: correct the path (relative to book/) or create the file. Change its
+level with `lints:` in charter.yaml, e.g.
+`lints: { summary-missing-file: warn }` (the entry is then skipped).",
+    ),
+    (
+        "summary-duplicate",
+        "book/SUMMARY.md lists a file twice",
+        "\
+The same chapter appears more than once in book/SUMMARY.md; a page has one
+place in the navigation.
+
+Example:
+    - [Why](01-why.md)
+    - [Why again](01-why.md)
+
+Fix: remove one of the entries. Change its level with `lints:` in
+charter.yaml, e.g. `lints: { summary-duplicate: warn }` (the first entry
+wins).",
+    ),
+    (
+        "not-in-summary",
+        "a chapter is not listed in book/SUMMARY.md",
+        "\
+book/SUMMARY.md exists but does not list this chapter, so it has no place
+in the navigation. It is still published, after the listed chapters.
+
+Example:
+    book/05-draft.md exists, SUMMARY.md lists only 01-why.md … 04-how.md
+
+Fix: add `- [Title](05-draft.md)` to SUMMARY.md, or exclude the file with
+`ignore:` in charter.yaml. Change its level with `lints:` in charter.yaml,
+e.g. `lints: { not-in-summary: allow }`.",
+    ),
+    (
+        "duplicate-url",
+        "two source files would be published at the same URL",
+        "\
+Two files map to the same page URL, so one would overwrite the other.
+
+Example:
+    book/01-why.md and book/why.md both become /book/why/
+    two chapters with `slug: why` in their front matter
+
+Fix: rename one of the files or give it another `slug:`. Change its level
+with `lints:` in charter.yaml, e.g. `lints: { duplicate-url: warn }` (the
+first file wins).",
+    ),
+    (
+        "broken-link",
+        "a link points to a page or file that does not exist",
+        "\
+A link or image in the written site points to a page or file of this site
+that does not exist. The location is the Markdown link that produced it;
+links that come from a template are reported at the page's source file.
+
+Example:
+    See [why](../book/whyy.md).            # no such chapter
+    ![diagram](images/missing.png)
+
+Fix: correct the path. Relative links resolve against the source file;
+links starting with `/` against the site root. Links from templates: check
+the overrides in templates/. Change its level with `lints:` in
+charter.yaml, e.g. `lints: { broken-link: warn }` while migrating a site
+with known broken links.",
+    ),
+    (
+        "broken-anchor",
+        "a link's `#fragment` is not an anchor of the target page",
+        "\
+A link's fragment names no `id` (or `<a name>`) on the page it points to.
+Heading ids are derived from the heading text, so a renamed heading breaks
+links to it.
+
+Example:
+    See [scope](why.md#scope)      # the heading is `## Scope and goals`,
+                                   # its id is `scope-and-goals`
+
+Fix: use an existing id (the help lists close ones) or add an explicit id to
+the heading: `## Scope {#scope}`. Change its level with `lints:` in
+charter.yaml, e.g. `lints: { broken-anchor: warn }`.",
+    ),
+    (
+        "link-outside-base",
+        "a root-relative link leaves the site's base path",
+        "\
+The site is served under a base path (the path of `base_url`, e.g. `/rfc/`)
+and a link resolves to a URL outside it, which is another site on the same
+host.
+
+Example:
+    base_url: https://zeromq.github.io/rfc/
+    [logo](../../../logo.png)      # climbs above /rfc/
+
+Fix: links in content that start with `/` are resolved against the site
+root (they get the base path); write a path within the site, or a full URL
+with `https://` for other sites. Change its level with `lints:` in
+charter.yaml, e.g. `lints: { link-outside-base: warn }`.",
+    ),
+    (
+        "invalid-utf8",
+        "a text file is not valid UTF-8",
+        "\
+A Markdown, YAML or template file contains bytes that are not UTF-8, often
+because it was saved in a legacy encoding (Latin-1, Windows-1251 …).
+
+Example:
+    book/01-why.md saved as Windows-1252 with `é` as byte 0xE9
+
+Fix: re-save the file as UTF-8 (most editors offer \"Save with encoding\";
+`iconv -f WINDOWS-1252 -t UTF-8`). Change its level with `lints:` in
+charter.yaml, e.g. `lints: { invalid-utf8: warn }` (invalid bytes are then
+replaced with U+FFFD).",
+    ),
+    (
+        "io-error",
+        "a file or folder could not be read or written",
+        "\
+The operating system refused to read or write a file: it is missing,
+unreadable, a broken symbolic link, or the disk is full.
+
+Example:
+    static: [assets]        # but there is no assets/ folder
+
+Fix: check the path and its permissions; the message carries the system's
+reason. Change its level with `lints:` in charter.yaml, e.g.
+`lints: { io-error: warn }`.",
+    ),
+    (
+        "template-error",
+        "a template cannot be parsed or rendered",
+        "\
+A theme template, or a site override in templates/, has a syntax error or
+fails while rendering (an unknown variable, filter or function).
+
+Example:
+    templates/page.html:  {{ page.titel }}     # no such field
+                          {% if x %}            # no {% endif %}
+
+Fix: correct the template at the reported line; compare with the default
+theme's template of the same name. Change its level with `lints:` in
+charter.yaml, e.g. `lints: { template-error: warn }` (the page is then not
+written).",
+    ),
+    (
+        "spec-duplicate-number",
+        "two specs have the same number",
+        "\
+Every spec has a unique number (from its path, `number:`, or a numeric
+`slug:`); its URL is /spec/<N>/.
+
+Example:
+    specs/42/README.md and specs/42-c4.md
+    specs/7/README.md with `number: 42`
+
+Fix: renumber one of the specs (new specs take the next free number).
+Change its level with `lints:` in charter.yaml, e.g.
+`lints: { spec-duplicate-number: warn }` (the first spec wins).",
+    ),
+    (
+        "spec-unknown-status",
+        "a spec's status is not one of the lifecycle states",
+        "\
+A spec's `status:` must be one of raw, draft, stable, deprecated, retired,
+deleted (case does not matter).
+
+Example:
+    ---
+    status: final      # not a COSS status
+    ---
+
+Fix: use one of the known statuses. Change its level with `lints:` in
+charter.yaml, e.g. `lints: { spec-unknown-status: warn }` (the spec is
+then treated as raw).",
+    ),
+    (
+        "spec-stable-no-editor",
+        "a stable spec names no editor",
+        "\
+A stable spec must have an editor who is responsible for it.
+
+Example:
+    ---
+    status: stable
+    contributors: [Ann, Bob]     # no `editor:` or `editors:`
+    ---
+
+Fix: add `editor: Name <email>` (or a list under `editors:`). Change its
+level with `lints:` in charter.yaml, e.g.
+`lints: { spec-stable-no-editor: warn }`.",
+    ),
+    (
+        "spec-missing-successor",
+        "obsoletes / obsoleted_by names a spec that does not exist",
+        "\
+A spec's `obsoletes:` or `obsoleted_by:` (or `specs.obsoletes:` in
+charter.yaml) names a spec number that no spec has, so the banner and the
+registry cannot link to it.
+
+Example:
+    ---
+    status: deprecated
+    obsoleted_by: [99]     # there is no spec 99
+    ---
+
+Fix: correct the number, or publish the successor. Change its level with
+`lints:` in charter.yaml, e.g. `lints: { spec-missing-successor: warn }`.",
+    ),
+    (
+        "spec-refs-unstable",
+        "a stable spec references a raw, retired or deleted spec",
+        "\
+A stable spec should only build on specs that are themselves usable. This
+warning says a stable spec links to (or names, as `N/NAME`) a spec that is
+raw, retired or deleted.
+
+Example:
+    specs/42 (stable):  \"... as defined in [ZMTP](spec:23)\"
+    specs/23 has `status: retired`
+
+Fix: reference the successor of the old spec, or move the referenced spec
+forward. Change its level with `lints:` in charter.yaml, e.g.
+`lints: { spec-refs-unstable: allow }` or `deny`.",
+    ),
+    (
+        "i18n-outdated",
+        "a translation is older than its source",
+        "\
+The translated file's `translated_from:` blob id is not the source file's
+current one: the original changed after it was translated. Readers see a
+banner linking to the original.
+
+Example:
+    translations/ru/book/01-why.md has `translated_from: 3b18e51`
+    but book/01-why.md has changed since
+
+Fix: `charter i18n diff ru book/01-why.md` shows what changed; update the
+translation, then `charter i18n stamp ru book/01-why.md`. Change its level
+with `lints:` in charter.yaml, e.g. `lints: { i18n-outdated: allow }`.",
+    ),
+    (
+        "i18n-orphan",
+        "a translation has no source file",
+        "\
+A file under translations/<lang>/ does not mirror any source file, usually
+because the original was renamed or removed. It is not published.
+
+Example:
+    translations/ru/book/02-how.md, but book/02-how.md was renamed to
+    book/02-method.md
+
+Fix: move the translation to the source's new path (and re-stamp it), or
+delete it. Change its level with `lints:` in charter.yaml, e.g.
+`lints: { i18n-orphan: allow }`.",
+    ),
+];
+
+/// Every registered code as (code, one-line summary, explanation).
+pub fn all() -> &'static [(&'static str, &'static str, &'static str)] {
+    CODES
+}
+
+/// The explanation of a code, for `charter explain CODE`.
 pub fn explain(code: &str) -> Option<&'static str> {
     CODES.iter().find(|c| c.0 == code).map(|c| c.2)
+}
+
+/// The one-line summary of a code.
+pub fn summary(code: &str) -> Option<&'static str> {
+    CODES.iter().find(|c| c.0 == code).map(|c| c.1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn is_kebab(s: &str) -> bool {
+        !s.is_empty()
+            && !s.starts_with('-')
+            && !s.ends_with('-')
+            && !s.contains("--")
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    }
+
+    #[test]
+    fn codes_are_kebab_case_and_unique() {
+        let mut seen = BTreeSet::new();
+        for (code, summary, explanation) in all() {
+            assert!(is_kebab(code), "{code} is not kebab-case");
+            assert!(seen.insert(*code), "{code} is listed twice");
+            assert!(!summary.is_empty() && !summary.ends_with('.'), "{code}");
+            assert!(explanation.contains("Example"), "{code}: no example");
+            assert!(explanation.contains("lints:"), "{code}: no lints hint");
+        }
+    }
+
+    #[test]
+    fn known_codes_are_registered() {
+        for code in [
+            "yaml-syntax",
+            "unknown-key",
+            "config-type",
+            "config-missing-key",
+            "config-value",
+            "bad-glob",
+            "frontmatter-type",
+            "frontmatter-unclosed",
+            "frontmatter-toml",
+            "summary-syntax",
+            "summary-missing-file",
+            "summary-duplicate",
+            "not-in-summary",
+            "duplicate-url",
+            "broken-link",
+            "broken-anchor",
+            "link-outside-base",
+            "invalid-utf8",
+            "io-error",
+            "template-error",
+            "spec-duplicate-number",
+            "spec-unknown-status",
+            "spec-stable-no-editor",
+            "spec-missing-successor",
+            "spec-refs-unstable",
+            "i18n-outdated",
+            "i18n-orphan",
+        ] {
+            assert!(explain(code).is_some(), "{code} missing");
+            assert!(summary(code).is_some(), "{code} missing");
+        }
+        assert_eq!(explain("no-such-code"), None);
+    }
 }
