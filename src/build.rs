@@ -240,8 +240,12 @@ fn run(
         .iter()
         .map(|p| (p.source.clone(), urls.url(&p.scope, &p.route)))
         .collect();
-    let links = SiteLinks::new(urls.clone(), scope.clone(), &opts.root, page_urls).with_spec_domains(&config.specs.domains);
-    let shortnames = SpecShortnames { specs: &content.specs, links: &links };
+    let links = SiteLinks::new(urls.clone(), scope.clone(), &opts.root, page_urls)
+        .with_spec_domains(&config.specs.domains);
+    let shortnames = SpecShortnames {
+        specs: &content.specs,
+        links: &links,
+    };
     let spec_urls = SpecUrls::new(&content.specs, &links);
 
     let prepared: Vec<Prepared> = content
@@ -346,7 +350,9 @@ struct SpecShortnames<'a> {
 
 impl markdown::ShortnameLinks for SpecShortnames<'_> {
     fn url(&self, shortname: &str) -> Option<String> {
-        self.specs.by_shortname(shortname).map(|spec| self.links.spec_url(spec.number))
+        self.specs
+            .by_shortname(shortname)
+            .map(|spec| self.links.spec_url(spec.number))
     }
 }
 
@@ -361,8 +367,18 @@ struct Resolved<'a> {
     backlinks: BTreeMap<u32, Vec<Link>>,
 }
 
-fn spec_backlinks(content: &Content, prepared: &[Prepared], spec_urls: &SpecUrls, diags: &mut Vec<Diagnostic>) -> BTreeMap<u32, Vec<Link>> {
-    let spec_of_page: HashMap<usize, u32> = content.specs.specs.values().map(|s| (s.page, s.number)).collect();
+fn spec_backlinks(
+    content: &Content,
+    prepared: &[Prepared],
+    spec_urls: &SpecUrls,
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<u32, Vec<Link>> {
+    let spec_of_page: HashMap<usize, u32> = content
+        .specs
+        .specs
+        .values()
+        .map(|s| (s.page, s.number))
+        .collect();
     let referrers: Vec<Referrer<'_>> = content
         .pages
         .iter()
@@ -386,22 +402,44 @@ fn write_spec_files(resolved: &Resolved<'_>, files: &Files<'_>) {
     }
     let scope = Scope::root();
     for spec in index.specs.values() {
-        if let Some(name) = spec.short_label().filter(|n| crate::output::check_relative(n).is_ok() && !n.contains('/')) {
+        if let Some(name) = spec
+            .short_label()
+            .filter(|n| crate::output::check_relative(n).is_ok() && !n.contains('/'))
+        {
             let route = Route::SpecName(spec.number, name.to_string());
             let path = url_path(&resolved.urls.output_path(&scope, &route));
-            let html = spec_site::redirect_page(&resolved.links.spec_url(spec.number), &spec.shortname);
+            let html =
+                spec_site::redirect_page(&resolved.links.spec_url(spec.number), &spec.shortname);
             files.write(&path, html.as_bytes());
         }
     }
-    files.write("specs.json", spec_site::specs_json(index, resolved.links).as_bytes());
+    files.write(
+        "specs.json",
+        spec_site::specs_json(index, resolved.links).as_bytes(),
+    );
     let requirements: BTreeMap<u32, &[markdown::Requirement]> = index
         .specs
         .values()
-        .map(|s| (s.number, resolved.prepared[s.page].rendered.requirements.as_slice()))
+        .map(|s| {
+            (
+                s.number,
+                resolved.prepared[s.page].rendered.requirements.as_slice(),
+            )
+        })
         .collect();
-    files.write("requirements.json", spec_site::requirements_json(index, resolved.links, &requirements).as_bytes());
-    let absolute = |path: &str| resolved.urls.absolute(&scope, &Route::Asset(path.to_string()));
-    files.write("specs.xml", spec_site::atom_feed(index, resolved.links, &resolved.config.title, &absolute).as_bytes());
+    files.write(
+        "requirements.json",
+        spec_site::requirements_json(index, resolved.links, &requirements).as_bytes(),
+    );
+    let absolute = |path: &str| {
+        resolved
+            .urls
+            .absolute(&scope, &Route::Asset(path.to_string()))
+    };
+    files.write(
+        "specs.xml",
+        spec_site::atom_feed(index, resolved.links, &resolved.config.title, &absolute).as_bytes(),
+    );
 }
 
 /// Renders the body and settles title, URL and output path.
@@ -559,8 +597,20 @@ fn inline_nav(nav: &[NavItem], current_url: &str) -> Vec<NavItem> {
         .collect()
 }
 
-fn page_context(resolved: &Resolved<'_>, nav: &[NavItem], index: usize, page: &Page) -> PageContext {
-    let Resolved { config, urls, content, prepared, links, .. } = resolved;
+fn page_context(
+    resolved: &Resolved<'_>,
+    nav: &[NavItem],
+    index: usize,
+    page: &Page,
+) -> PageContext {
+    let Resolved {
+        config,
+        urls,
+        content,
+        prepared,
+        links,
+        ..
+    } = resolved;
     let this = &prepared[index];
     let (prev, next) = neighbours(content, prepared, index);
     let absolute = urls.absolute(&page.scope, &page.route);
@@ -575,7 +625,8 @@ fn page_context(resolved: &Resolved<'_>, nav: &[NavItem], index: usize, page: &P
     if let Some(spec) = spec {
         banners.extend(spec_site::banners(spec, &content.specs, links));
     }
-    let source_exists = config.edit_url.is_some() && page.source.extension().is_some_and(|e| e == "md");
+    let source_exists =
+        config.edit_url.is_some() && page.source.extension().is_some_and(|e| e == "md");
     PageContext {
         kind: page.kind.name(),
         title: this.title.clone(),
@@ -595,10 +646,18 @@ fn page_context(resolved: &Resolved<'_>, nav: &[NavItem], index: usize, page: &P
             .map(|u| u.replace("{path}", &url_path(&page.source))),
         alternates: Vec::new(),
         banners,
-        nav: if page.kind == PageKind::Chapter { inline_nav(nav, &this.url) } else { Vec::new() },
+        nav: if page.kind == PageKind::Chapter {
+            inline_nav(nav, &this.url)
+        } else {
+            Vec::new()
+        },
         show_title: this.rendered.first_heading.is_none(),
         spec: spec.map(|s| spec_site::context(s, &content.specs, links, &resolved.backlinks)),
-        registry: if page.kind == PageKind::Registry { spec_site::registry(&content.specs, links) } else { Vec::new() },
+        registry: if page.kind == PageKind::Registry {
+            spec_site::registry(&content.specs, links)
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -632,7 +691,10 @@ fn neighbours(
         PageKind::Spec => {
             let numbers: Vec<usize> = content.specs.specs.values().map(|s| s.page).collect();
             match numbers.iter().position(|&i| i == index) {
-                Some(pos) => (pos.checked_sub(1).map(|p| link(numbers[p])), numbers.get(pos + 1).map(|&i| link(i))),
+                Some(pos) => (
+                    pos.checked_sub(1).map(|p| link(numbers[p])),
+                    numbers.get(pos + 1).map(|&i| link(i)),
+                ),
                 None => (None, None),
             }
         }

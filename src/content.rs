@@ -48,6 +48,8 @@ pub struct Page {
     pub body: String,
     /// 1-based line of the file on which the body starts.
     pub body_line: usize,
+    /// Made by charter (no source file): a home page or registry the site did not write.
+    pub generated: bool,
 }
 
 /// One entry of the handbook's table of contents.
@@ -112,8 +114,8 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
     let mut content = Content::default();
 
     let home = config.home.clone();
-    if root.join(&home).is_file() && !ignore.is_match(&home) {
-        if let Some(page) = read_page(
+    let home_page = if root.join(&home).is_file() && !ignore.is_match(&home) {
+        read_page(
             root,
             &home,
             PageKind::Home,
@@ -121,10 +123,21 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
             &scope,
             config,
             &mut diags,
-        ) {
-            content.pages.push(page);
-        }
-    }
+        )
+    } else {
+        None
+    };
+    // Every site has a home page; without index.md the theme's hero stands alone.
+    content.pages.push(home_page.unwrap_or_else(|| {
+        generated_page(
+            PageKind::Home,
+            Route::Home,
+            &home,
+            &config.title,
+            &scope,
+            config,
+        )
+    }));
 
     let book_dir = root.join(&config.book.dir);
     if book_dir.is_dir() {
@@ -171,24 +184,59 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
 
 /// Reads the specs folder: numbered specs (deleted ones are not published)
 /// and the registry's introduction.
-fn load_specs(root: &Path, config: &Config, ignore: &GlobSet, scope: &Scope, content: &mut Content, diags: &mut Vec<Diagnostic>) {
+fn load_specs(
+    root: &Path,
+    config: &Config,
+    ignore: &GlobSet,
+    scope: &Scope,
+    content: &mut Content,
+    diags: &mut Vec<Diagnostic>,
+) {
     let dir = &config.specs.dir;
     if !root.join(dir).is_dir() {
         return;
     }
     let (files, intro) = spec_files(root, dir, ignore, &config.home, diags);
-    if let Some(intro) = intro {
-        if let Some(page) = read_page(root, &intro, PageKind::Registry, Route::Registry, scope, config, diags) {
-            content.pages.push(page);
-        }
-    }
+    let registry = intro.and_then(|intro| {
+        read_page(
+            root,
+            &intro,
+            PageKind::Registry,
+            Route::Registry,
+            scope,
+            config,
+            diags,
+        )
+    });
+    let registry_at = content.pages.len();
+    content.pages.push(registry.unwrap_or_else(|| {
+        generated_page(
+            PageKind::Registry,
+            Route::Registry,
+            &dir.join("README.md"),
+            "Specifications",
+            scope,
+            config,
+        )
+    }));
     let mut specs = Vec::new();
     let mut numbers: BTreeMap<u32, PathBuf> = BTreeMap::new();
     for file in files {
-        let Some(mut page) = read_page(root, &file.source, PageKind::Spec, Route::Registry, scope, config, diags) else {
+        let Some(mut page) = read_page(
+            root,
+            &file.source,
+            PageKind::Spec,
+            Route::Registry,
+            scope,
+            config,
+            diags,
+        ) else {
             continue;
         };
-        let is_spec_like = file.path_number.is_some() || page.front.number.is_some() || page.front.status.is_some() || page.front.shortname.is_some();
+        let is_spec_like = file.path_number.is_some()
+            || page.front.number.is_some()
+            || page.front.status.is_some()
+            || page.front.shortname.is_some();
         if !is_spec_like {
             continue; // A stray Markdown file in a shared folder (e.g. SUMMARY.md).
         }
@@ -210,26 +258,74 @@ fn load_specs(root: &Path, config: &Config, ignore: &GlobSet, scope: &Scope, con
     }
     let pages = &content.pages;
     let position = |spec: &specs::Spec, key: &str| {
-        let (line, column) = pages[spec.page].front.positions.get(key).copied().unwrap_or((1, 1));
+        let (line, column) = pages[spec.page]
+            .front
+            .positions
+            .get(key)
+            .copied()
+            .unwrap_or((1, 1));
         Location::new(&spec.source, line, column)
     };
     content.specs = specs::index(specs, &config.specs.obsoletes, &position, diags);
+    if content.specs.specs.is_empty() && content.pages[registry_at].generated {
+        content.pages.remove(registry_at); // No specs: no registry.
+    }
+}
+
+/// A page charter writes itself where the site has no file for it.
+fn generated_page(
+    kind: PageKind,
+    route: Route,
+    source: &Path,
+    title: &str,
+    scope: &Scope,
+    config: &Config,
+) -> Page {
+    Page {
+        kind,
+        source: source.to_path_buf(),
+        route,
+        scope: scope.clone(),
+        lang: scope
+            .lang
+            .clone()
+            .unwrap_or_else(|| config.language.clone()),
+        front: FrontMatter {
+            title: Some(title.to_string()),
+            ..Default::default()
+        },
+        body: String::new(),
+        body_line: 1,
+        generated: true,
+    }
 }
 
 /// Spec files in the specs folder: `N/README.md` (or `N/index.md`),
 /// `N-slug.md`, other `.md` files (numbered by front matter), and the
 /// introduction (`_index.md` or `README.md`).
-fn spec_files(root: &Path, dir: &Path, ignore: &GlobSet, home: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<SpecFile>, Option<PathBuf>) {
+fn spec_files(
+    root: &Path,
+    dir: &Path,
+    ignore: &GlobSet,
+    home: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<SpecFile>, Option<PathBuf>) {
     let mut files = Vec::new();
     let mut intro = None;
     let entries = match std::fs::read_dir(root.join(dir)) {
         Ok(entries) => entries,
         Err(e) => {
-            diags.push(Diagnostic::error("io-error", format!("cannot read {}: {e}", dir.display())).at_file(dir));
+            diags.push(
+                Diagnostic::error("io-error", format!("cannot read {}: {e}", dir.display()))
+                    .at_file(dir),
+            );
             return (files, intro);
         }
     };
-    let mut names: Vec<String> = entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
     names.sort_by_key(|n| (specs::number_from_name(n), n.clone()));
     for name in names {
         let rel = normalize(&dir.join(&name));
@@ -239,9 +335,17 @@ fn spec_files(root: &Path, dir: &Path, ignore: &GlobSet, home: &Path, diags: &mu
         let full = root.join(&rel);
         if full.is_dir() {
             let number = specs::number_from_name(&name);
-            let readme = ["README.md", "index.md", "_index.md"].iter().map(|f| rel.join(f)).find(|p| root.join(p).is_file());
+            let readme = ["README.md", "index.md", "_index.md"]
+                .iter()
+                .map(|f| rel.join(f))
+                .find(|p| root.join(p).is_file());
             match readme {
-                Some(source) if !ignore.is_match(&source) && number.is_some() => files.push(SpecFile { source, path_number: number }),
+                Some(source) if !ignore.is_match(&source) && number.is_some() => {
+                    files.push(SpecFile {
+                        source,
+                        path_number: number,
+                    })
+                }
                 _ => {}
             }
         } else if name.ends_with(".md") {
@@ -249,7 +353,10 @@ fn spec_files(root: &Path, dir: &Path, ignore: &GlobSet, home: &Path, diags: &mu
             if matches!(stem, "_index" | "README") && intro.is_none() {
                 intro = Some(rel);
             } else if stem != "SUMMARY" {
-                files.push(SpecFile { source: rel, path_number: specs::number_from_name(stem) });
+                files.push(SpecFile {
+                    source: rel,
+                    path_number: specs::number_from_name(stem),
+                });
             }
         }
     }
@@ -323,6 +430,7 @@ fn read_page(
         body: split.body.to_string(),
         body_line: split.body_line,
         front,
+        generated: false,
     })
 }
 
@@ -545,7 +653,11 @@ fn drop_duplicate_routes(pages: &mut Vec<Page>, diags: &mut Vec<Diagnostic>) {
                 diags.push(
                     Diagnostic::error(
                         "duplicate-url",
-                        format!("{} and {} would be published at the same URL", other.display(), page.source.display()),
+                        format!(
+                            "{} and {} would be published at the same URL",
+                            other.display(),
+                            page.source.display()
+                        ),
                     )
                     .at_file(&page.source)
                     .related(Location::file(other), "the other page")

@@ -111,7 +111,9 @@ pub struct PageLinks<'a> {
 
 impl LinkResolver for PageLinks<'_> {
     fn resolve(&self, dest: &str) -> Option<String> {
-        if let Some((number, fragment)) = crate::specs::parse_reference(dest, &self.site.spec_domains) {
+        if let Some((number, fragment)) =
+            crate::specs::parse_reference(dest, &self.site.spec_domains)
+        {
             return Some(format!("{}{fragment}", self.site.spec_url(number)));
         }
         if dest.is_empty() || dest.starts_with('#') || dest.starts_with("//") || has_scheme(dest) {
@@ -224,11 +226,23 @@ mod tests {
 
     #[test]
     fn resolves_spec_references() {
-        let site = SiteLinks::new(Urls::new(Some("/rfc/")), Scope::root(), Path::new("/nonexistent"), HashMap::new())
-            .with_spec_domains(&["rfc.zeromq.org".to_string()]);
+        let site = SiteLinks::new(
+            Urls::new(Some("/rfc/")),
+            Scope::root(),
+            Path::new("/nonexistent"),
+            HashMap::new(),
+        )
+        .with_spec_domains(&["rfc.zeromq.org".to_string()]);
         let page = site.for_page(Path::new("index.md"));
-        assert_eq!(page.resolve("spec:42#goals").as_deref(), Some("/rfc/spec/42/#goals"));
-        assert_eq!(page.resolve("http://rfc.zeromq.org/spec:23/ZMTP").as_deref(), Some("/rfc/spec/23/"));
+        assert_eq!(
+            page.resolve("spec:42#goals").as_deref(),
+            Some("/rfc/spec/42/#goals")
+        );
+        assert_eq!(
+            page.resolve("http://rfc.zeromq.org/spec:23/ZMTP")
+                .as_deref(),
+            Some("/rfc/spec/23/")
+        );
         assert_eq!(page.resolve("https://other.org/spec:23"), None);
     }
 }

@@ -62,7 +62,8 @@ enum Command {
     /// Build the site into the output folder.
     Build {
         /// The site's root folder (same as --root).
-        root: Option<PathBuf>,
+        #[arg(value_name = "ROOT")]
+        site: Option<PathBuf>,
         #[command(flatten)]
         args: BuildArgs,
         /// Output folder (default: public/ under the root).
@@ -72,14 +73,16 @@ enum Command {
     /// Check the site as `build` does, writing nothing.
     Check {
         /// The site's root folder (same as --root).
-        root: Option<PathBuf>,
+        #[arg(value_name = "ROOT")]
+        site: Option<PathBuf>,
         #[command(flatten)]
         args: BuildArgs,
     },
     /// Remove the output folder.
     Clean {
         /// The site's root folder (same as --root).
-        root: Option<PathBuf>,
+        #[arg(value_name = "ROOT")]
+        site: Option<PathBuf>,
         /// Output folder (default: public/ under the root).
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: Option<PathBuf>,
@@ -108,21 +111,21 @@ fn main() -> ExitCode {
     let color = use_color(cli.color);
     match &cli.command {
         Command::Init { dir, force } => init(dir.as_deref(), *force, cli.quiet),
-        Command::Build { root, args, output } => {
-            let Some(root) = site_root(&cli, root.as_deref()) else {
+        Command::Build { site, args, output } => {
+            let Some(root) = site_root(&cli, site.as_deref()) else {
                 return ExitCode::from(2);
             };
             let target = Target::Disk(output.clone().unwrap_or_else(|| root.join("public")));
             run_build(&cli, color, root, target, args)
         }
-        Command::Check { root, args } => {
-            let Some(root) = site_root(&cli, root.as_deref()) else {
+        Command::Check { site, args } => {
+            let Some(root) = site_root(&cli, site.as_deref()) else {
                 return ExitCode::from(2);
             };
             run_build(&cli, color, root, Target::Nowhere, args)
         }
-        Command::Clean { root, output } => {
-            let Some(root) = site_root(&cli, root.as_deref()) else {
+        Command::Clean { site, output } => {
+            let Some(root) = site_root(&cli, site.as_deref()) else {
                 return ExitCode::from(2);
             };
             clean(

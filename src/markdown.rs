@@ -247,9 +247,9 @@ pub fn render(input: &Input<'_>) -> Rendered {
                 }
                 Event::Text(t) if link_depth > 0 => requirements.text.push_str(t),
                 Event::SoftBreak | Event::HardBreak => requirements.text.push(' '),
-                Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_)) => {
-                    requirements.flush(&mut rendered.requirements)
-                }
+                Event::End(
+                    TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_),
+                ) => requirements.flush(&mut rendered.requirements),
                 _ => {}
             }
         }
@@ -299,22 +299,35 @@ pub const BCP14_KEYWORDS: [&str; 11] = [
 
 /// A keyword at `at` in `text` as a whole word, if one starts there.
 fn keyword_at(text: &str, at: usize) -> Option<&'static str> {
-    let before_ok = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+    let before_ok = text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
     if !before_ok {
         return None;
     }
     BCP14_KEYWORDS.into_iter().find(|kw| {
-        text[at..].starts_with(kw) && text[at + kw.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+        text[at..].starts_with(kw)
+            && text[at + kw.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
     })
 }
 
 /// A spec shortname (`42/C4`, `24/ZMTP-PLAIN`) starting at `at`, if any.
 fn shortname_at(text: &str, at: usize) -> Option<&str> {
     let bytes = text.as_bytes();
-    if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || matches!(bytes[at - 1], b'/' | b'.' | b':' | b'-')) {
+    if at > 0
+        && (bytes[at - 1].is_ascii_alphanumeric()
+            || matches!(bytes[at - 1], b'/' | b'.' | b':' | b'-'))
+    {
         return None;
     }
-    let digits = bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let digits = bytes[at..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
     if digits == 0 || bytes.get(at + digits) != Some(&b'/') {
         return None;
     }
@@ -327,13 +340,21 @@ fn shortname_at(text: &str, at: usize) -> Option<&str> {
     while end > name_start && matches!(bytes[end - 1], b'-' | b'_' | b'.') {
         end -= 1;
     }
-    let starts_upper = bytes.get(name_start).is_some_and(|b| b.is_ascii_uppercase());
+    let starts_upper = bytes
+        .get(name_start)
+        .is_some_and(|b| b.is_ascii_uppercase());
     (end > name_start && starts_upper).then(|| &text[at..end])
 }
 
 /// Marks up BCP 14 keywords and links known shortnames in a run of text.
 /// `None` when there is nothing to change.
-fn decorate(input: &Input<'_>, text: &str, offset: usize, positions: &mut Positions<'_>, rendered: &mut Rendered) -> Option<String> {
+fn decorate(
+    input: &Input<'_>,
+    text: &str,
+    offset: usize,
+    positions: &mut Positions<'_>,
+    rendered: &mut Rendered,
+) -> Option<String> {
     let mut html = String::new();
     let mut copied = 0;
     let mut i = 0;
@@ -358,9 +379,19 @@ fn decorate(input: &Input<'_>, text: &str, offset: usize, positions: &mut Positi
             if let Some(shortname) = shortname_at(text, i) {
                 if let Some(url) = links.url(shortname) {
                     html.push_str(&crate::html::escape(&text[copied..i]));
-                    html.push_str(&format!("<a href=\"{}\">{}</a>", crate::html::escape(&url), crate::html::escape(shortname)));
+                    html.push_str(&format!(
+                        "<a href=\"{}\">{}</a>",
+                        crate::html::escape(&url),
+                        crate::html::escape(shortname)
+                    ));
                     let (line, column) = positions.at(offset + i);
-                    rendered.links.push(LinkRecord { dest: shortname.to_string(), href: url, is_image: false, line, column });
+                    rendered.links.push(LinkRecord {
+                        dest: shortname.to_string(),
+                        href: url,
+                        is_image: false,
+                        line,
+                        column,
+                    });
                     i += shortname.len();
                     copied = i;
                     continue;
@@ -394,7 +425,9 @@ impl Sentences {
                 if sentence.as_bytes()[i] == b'`' {
                     in_code = !in_code;
                 }
-                let found = (!in_code && sentence.is_char_boundary(i)).then(|| keyword_at(sentence, i)).flatten();
+                let found = (!in_code && sentence.is_char_boundary(i))
+                    .then(|| keyword_at(sentence, i))
+                    .flatten();
                 match found {
                     Some(kw) => {
                         keywords.push(kw.to_string());
@@ -404,7 +437,11 @@ impl Sentences {
                 }
             }
             if !keywords.is_empty() {
-                into.push(Requirement { section: self.section.clone(), keywords, sentence: sentence.to_string() });
+                into.push(Requirement {
+                    section: self.section.clone(),
+                    keywords,
+                    sentence: sentence.to_string(),
+                });
             }
         }
     }
@@ -416,7 +453,8 @@ fn split_sentences(text: &str) -> Vec<&str> {
     let mut start = 0;
     let bytes = text.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
-        let at_end = matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace());
+        let at_end = matches!(b, b'.' | b'!' | b'?')
+            && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace());
         if at_end {
             out.push(text[start..=i].trim());
             start = i + 1;
@@ -1004,7 +1042,14 @@ mod tests {
             }
         }
         let text = "# T\n\n## Rules {#rules}\n\nA patch MUST NOT break `MUST` and SHOULD follow 42/C4. Nothing here.\n\nMUSTARD and may are not keywords; 43/C4 is unknown.\n\n```\nMAY\n```\n";
-        let r = render(&Input { text, first_line: 1, resolver: &KeepLinks, highlighter: hl(), bcp14: true, shortnames: Some(&Specs) });
+        let r = render(&Input {
+            text,
+            first_line: 1,
+            resolver: &KeepLinks,
+            highlighter: hl(),
+            bcp14: true,
+            shortnames: Some(&Specs),
+        });
         assert!(r.html.contains(r#"A patch <span class="bcp14">MUST NOT</span> break <code>MUST</code> and <span class="bcp14">SHOULD</span> follow <a href="/spec/42/">42/C4</a>."#), "{}", r.html);
         assert!(!r.html.contains(r#"<span class="bcp14">MAY</span>"#));
         assert!(r.html.contains("MUSTARD"));

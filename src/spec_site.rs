@@ -22,7 +22,11 @@ pub struct SpecUrls {
 impl SpecUrls {
     pub fn new(index: &SpecIndex, links: &SiteLinks) -> Self {
         SpecUrls {
-            by_url: index.specs.keys().map(|&n| (links.spec_url(n), n)).collect(),
+            by_url: index
+                .specs
+                .keys()
+                .map(|&n| (links.spec_url(n), n))
+                .collect(),
         }
     }
 
@@ -45,13 +49,20 @@ pub struct Referrer<'a> {
 
 /// "Referenced by" lists, by spec number, in page order. Also warns where a
 /// stable spec leans on a raw, retired or deleted one (`spec-refs-unstable`).
-pub fn backlinks(index: &SpecIndex, urls: &SpecUrls, pages: &[Referrer<'_>], diags: &mut Vec<Diagnostic>) -> BTreeMap<u32, Vec<Link>> {
+pub fn backlinks(
+    index: &SpecIndex,
+    urls: &SpecUrls,
+    pages: &[Referrer<'_>],
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<u32, Vec<Link>> {
     let mut lists: BTreeMap<u32, Vec<Link>> = BTreeMap::new();
     for page in pages {
         let mut seen = BTreeSet::new();
         let from = page.spec.and_then(|n| index.get(n));
         for link in page.links {
-            let Some(target) = urls.number(&link.href) else { continue };
+            let Some(target) = urls.number(&link.href) else {
+                continue;
+            };
             if Some(target) == page.spec {
                 continue;
             }
@@ -68,7 +79,10 @@ pub fn backlinks(index: &SpecIndex, urls: &SpecUrls, pages: &[Referrer<'_>], dia
                 }
             }
             if seen.insert(target) {
-                lists.entry(target).or_default().push(Link { title: page.title.to_string(), url: page.url.to_string() });
+                lists.entry(target).or_default().push(Link {
+                    title: page.title.to_string(),
+                    url: page.url.to_string(),
+                });
             }
         }
     }
@@ -87,11 +101,20 @@ pub fn spec_link(spec: &Spec, links: &SiteLinks) -> SpecLink {
 }
 
 fn spec_links(numbers: &[u32], index: &SpecIndex, links: &SiteLinks) -> Vec<SpecLink> {
-    numbers.iter().filter_map(|n| index.get(*n)).map(|s| spec_link(s, links)).collect()
+    numbers
+        .iter()
+        .filter_map(|n| index.get(*n))
+        .map(|s| spec_link(s, links))
+        .collect()
 }
 
 /// The header block of a spec page.
-pub fn context(spec: &Spec, index: &SpecIndex, links: &SiteLinks, backlinks: &BTreeMap<u32, Vec<Link>>) -> SpecContext {
+pub fn context(
+    spec: &Spec,
+    index: &SpecIndex,
+    links: &SiteLinks,
+    backlinks: &BTreeMap<u32, Vec<Link>>,
+) -> SpecContext {
     SpecContext {
         number: spec.number,
         shortname: spec.shortname.clone(),
@@ -114,7 +137,14 @@ pub fn banners(spec: &Spec, index: &SpecIndex, links: &SiteLinks) -> Vec<Banner>
         .obsoleted_by
         .iter()
         .filter_map(|n| index.get(*n))
-        .map(|s| format!("<a href=\"{}\">{}</a> ({})", escape(&links.spec_url(s.number)), escape(&s.shortname), escape(&s.name)))
+        .map(|s| {
+            format!(
+                "<a href=\"{}\">{}</a> ({})",
+                escape(&links.spec_url(s.number)),
+                escape(&s.shortname),
+                escape(&s.name)
+            )
+        })
         .collect();
     let (kind, text) = match spec.status {
         Status::Deprecated | Status::Retired => {
@@ -154,7 +184,15 @@ pub fn decorate_links(html: &str, index: &SpecIndex, urls: &SpecUrls) -> String 
         let href = el.get_attribute("href").unwrap_or_default();
         if let Some(spec) = urls.number(&href).and_then(|n| index.get(n)) {
             if el.get_attribute("title").is_none() {
-                el.set_attribute("title", &format!("{} — {} ({})", spec.shortname, spec.name, spec.status.name()))?;
+                el.set_attribute(
+                    "title",
+                    &format!(
+                        "{} — {} ({})",
+                        spec.shortname,
+                        spec.name,
+                        spec.status.name()
+                    ),
+                )?;
             }
             el.set_attribute("data-spec-status", spec.status.name())?;
         }
@@ -230,7 +268,11 @@ struct RequirementRecord<'a> {
 }
 
 /// `requirements.json`: per spec, each sentence with BCP 14 keywords.
-pub fn requirements_json(index: &SpecIndex, links: &SiteLinks, requirements: &BTreeMap<u32, &[Requirement]>) -> String {
+pub fn requirements_json(
+    index: &SpecIndex,
+    links: &SiteLinks,
+    requirements: &BTreeMap<u32, &[Requirement]>,
+) -> String {
     let records: Vec<SpecRequirements<'_>> = index
         .specs
         .values()
@@ -245,7 +287,11 @@ pub fn requirements_json(index: &SpecIndex, links: &SiteLinks, requirements: &BT
                     .map(|r| RequirementRecord {
                         keywords: &r.keywords,
                         sentence: &r.sentence,
-                        section: if r.section.is_empty() { url.clone() } else { format!("{url}#{}", r.section) },
+                        section: if r.section.is_empty() {
+                            url.clone()
+                        } else {
+                            format!("{url}#{}", r.section)
+                        },
                     })
                     .collect(),
                 url,
@@ -257,24 +303,53 @@ pub fn requirements_json(index: &SpecIndex, links: &SiteLinks, requirements: &BT
 
 /// `specs.xml`: an Atom feed of the specs. Entries carry the build's date
 /// (`SOURCE_DATE_EPOCH`, else the Unix epoch) so output stays reproducible.
-pub fn atom_feed(index: &SpecIndex, links: &SiteLinks, site_title: &str, absolute: &dyn Fn(&str) -> String) -> String {
+pub fn atom_feed(
+    index: &SpecIndex,
+    links: &SiteLinks,
+    site_title: &str,
+    absolute: &dyn Fn(&str) -> String,
+) -> String {
     let updated = feed_date();
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    xml.push_str(&format!("  <title>{} — specifications</title>\n", escape(site_title)));
+    xml.push_str(&format!(
+        "  <title>{} — specifications</title>\n",
+        escape(site_title)
+    ));
     xml.push_str(&format!("  <id>{}</id>\n", escape(&absolute("specs.xml"))));
-    xml.push_str(&format!("  <link rel=\"self\" href=\"{}\"/>\n", escape(&absolute("specs.xml"))));
+    xml.push_str(&format!(
+        "  <link rel=\"self\" href=\"{}\"/>\n",
+        escape(&absolute("specs.xml"))
+    ));
     xml.push_str(&format!("  <updated>{updated}</updated>\n"));
     for spec in index.specs.values().rev() {
         let url = absolute(links.spec_url(spec.number).trim_start_matches('/'));
         xml.push_str("  <entry>\n");
-        xml.push_str(&format!("    <title>{} {}</title>\n", escape(&spec.shortname), escape(&spec.name)));
-        xml.push_str(&format!("    <id>{}</id>\n    <link href=\"{}\"/>\n", escape(&url), escape(&url)));
+        xml.push_str(&format!(
+            "    <title>{} {}</title>\n",
+            escape(&spec.shortname),
+            escape(&spec.name)
+        ));
+        xml.push_str(&format!(
+            "    <id>{}</id>\n    <link href=\"{}\"/>\n",
+            escape(&url),
+            escape(&url)
+        ));
         xml.push_str(&format!("    <updated>{updated}</updated>\n"));
         for editor in &spec.editors {
-            xml.push_str(&format!("    <author><name>{}</name></author>\n", escape(editor)));
+            xml.push_str(&format!(
+                "    <author><name>{}</name></author>\n",
+                escape(editor)
+            ));
         }
-        xml.push_str(&format!("    <category term=\"{}\"/>\n", spec.status.name()));
-        xml.push_str(&format!("    <summary>{} ({})</summary>\n", escape(&spec.name), spec.status.name()));
+        xml.push_str(&format!(
+            "    <category term=\"{}\"/>\n",
+            spec.status.name()
+        ));
+        xml.push_str(&format!(
+            "    <summary>{} ({})</summary>\n",
+            escape(&spec.name),
+            spec.status.name()
+        ));
         xml.push_str("  </entry>\n");
     }
     xml.push_str("</feed>\n");
@@ -283,11 +358,19 @@ pub fn atom_feed(index: &SpecIndex, links: &SiteLinks, site_title: &str, absolut
 
 /// RFC 3339 date of `SOURCE_DATE_EPOCH` (seconds), or the epoch.
 fn feed_date() -> String {
-    let secs: i64 = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse().ok()).unwrap_or(0);
+    let secs: i64 = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0);
     let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);
     let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
 }
 
 /// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).

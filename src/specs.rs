@@ -89,7 +89,10 @@ pub struct Spec {
 impl Spec {
     /// The part of the shortname after the number (`C4` of `42/C4`).
     pub fn short_label(&self) -> Option<&str> {
-        self.shortname.split_once('/').map(|(_, name)| name).filter(|n| !n.is_empty())
+        self.shortname
+            .split_once('/')
+            .map(|(_, name)| name)
+            .filter(|n| !n.is_empty())
     }
 }
 
@@ -103,7 +106,9 @@ pub struct SpecFile {
 
 /// The number in a spec path's name: `42`, `42-c4`, `42_c4`.
 pub fn number_from_name(name: &str) -> Option<u32> {
-    let digits: &str = &name[..name.find(|c: char| !c.is_ascii_digit()).unwrap_or(name.len())];
+    let digits: &str = &name[..name
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(name.len())];
     let rest = &name[digits.len()..];
     if digits.is_empty() || !(rest.is_empty() || rest.starts_with(['-', '_', '.'])) {
         return None;
@@ -126,7 +131,15 @@ impl SpecIndex {
     pub fn groups(&self) -> Vec<(Status, Vec<&Spec>)> {
         Status::REGISTRY_ORDER
             .iter()
-            .map(|&status| (status, self.specs.values().filter(|s| s.status == status).collect::<Vec<_>>()))
+            .map(|&status| {
+                (
+                    status,
+                    self.specs
+                        .values()
+                        .filter(|s| s.status == status)
+                        .collect::<Vec<_>>(),
+                )
+            })
             .filter(|(_, specs)| !specs.is_empty())
             .collect()
     }
@@ -141,19 +154,36 @@ impl SpecIndex {
 
 /// Reads one spec's metadata. `page` is the index of its page; returns
 /// `None` (with a diagnostic) when no number can be found.
-pub fn read_spec(file: &SpecFile, front: &FrontMatter, page: usize, diags: &mut Vec<Diagnostic>) -> Option<Spec> {
+pub fn read_spec(
+    file: &SpecFile,
+    front: &FrontMatter,
+    page: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Spec> {
     let at = |key: &str| {
         let (line, column) = front.positions.get(key).copied().unwrap_or((1, 1));
         Location::new(&file.source, line, column)
     };
-    let slug_number = front.slug.as_deref().and_then(|s| s.trim().parse::<u32>().ok());
+    let slug_number = front
+        .slug
+        .as_deref()
+        .and_then(|s| s.trim().parse::<u32>().ok());
     let number = match (file.path_number, front.number.or(slug_number)) {
         (Some(path), Some(meta)) if path != meta => {
-            let key = if front.number.is_some() { "number" } else { "slug" };
+            let key = if front.number.is_some() {
+                "number"
+            } else {
+                "slug"
+            };
             diags.push(
-                Diagnostic::error("spec-number-mismatch", format!("the path says spec {path}, but `{key}:` says {meta}"))
-                    .at(at(key))
-                    .help(format!("make them agree: move the file or write `{key}: {path}`")),
+                Diagnostic::error(
+                    "spec-number-mismatch",
+                    format!("the path says spec {path}, but `{key}:` says {meta}"),
+                )
+                .at(at(key))
+                .help(format!(
+                    "make them agree: move the file or write `{key}: {path}`"
+                )),
             );
             path
         }
@@ -167,7 +197,10 @@ pub fn read_spec(file: &SpecFile, front: &FrontMatter, page: usize, diags: &mut 
             return None;
         }
     };
-    let title_shortname = front.title.as_deref().filter(|t| is_shortname_form(t, number));
+    let title_shortname = front
+        .title
+        .as_deref()
+        .filter(|t| is_shortname_form(t, number));
     let shortname = front
         .shortname
         .clone()
@@ -189,26 +222,35 @@ pub fn read_spec(file: &SpecFile, front: &FrontMatter, page: usize, diags: &mut 
         Some(text) => Status::parse(text).unwrap_or_else(|| {
             let valid: Vec<&str> = Status::ALL.iter().map(|s| s.name()).collect();
             diags.push(
-                Diagnostic::error("spec-unknown-status", format!("unknown status `{text}` for spec {shortname}"))
-                    .at(at("status"))
-                    .help(format!("use one of: {}", valid.join(", "))),
+                Diagnostic::error(
+                    "spec-unknown-status",
+                    format!("unknown status `{text}` for spec {shortname}"),
+                )
+                .at(at("status"))
+                .help(format!("use one of: {}", valid.join(", "))),
             );
             Status::Raw
         }),
         None => {
             diags.push(
-                Diagnostic::warning("spec-missing-status", format!("spec {shortname} has no `status:`; it is treated as raw"))
-                    .at(Location::file(&file.source))
-                    .help("add `status: raw` (or draft, stable, deprecated, retired, deleted)"),
+                Diagnostic::warning(
+                    "spec-missing-status",
+                    format!("spec {shortname} has no `status:`; it is treated as raw"),
+                )
+                .at(Location::file(&file.source))
+                .help("add `status: raw` (or draft, stable, deprecated, retired, deleted)"),
             );
             Status::Raw
         }
     };
     if status == Status::Stable && front.editors.is_empty() {
         diags.push(
-            Diagnostic::error("spec-stable-no-editor", format!("stable spec {shortname} has no editor"))
-                .at(at("status"))
-                .help("a stable spec needs someone answerable for it: add `editor: Name <email>`"),
+            Diagnostic::error(
+                "spec-stable-no-editor",
+                format!("stable spec {shortname} has no editor"),
+            )
+            .at(at("status"))
+            .help("a stable spec needs someone answerable for it: add `editor: Name <email>`"),
         );
     }
     Some(Spec {
@@ -230,7 +272,9 @@ pub fn read_spec(file: &SpecFile, front: &FrontMatter, page: usize, diags: &mut 
 /// `42/C4` for spec 42.
 fn is_shortname_form(text: &str, number: u32) -> bool {
     match text.trim().split_once('/') {
-        Some((n, name)) => n == number.to_string() && !name.is_empty() && !name.contains(char::is_whitespace),
+        Some((n, name)) => {
+            n == number.to_string() && !name.is_empty() && !name.contains(char::is_whitespace)
+        }
         None => false,
     }
 }
@@ -260,7 +304,11 @@ pub fn index(
 pub fn duplicate_number(number: u32, first: &Path, second: &Path) -> Diagnostic {
     Diagnostic::error(
         "spec-duplicate-number",
-        format!("spec number {number} is used by both {} and {}", first.display(), second.display()),
+        format!(
+            "spec number {number} is used by both {} and {}",
+            first.display(),
+            second.display()
+        ),
     )
     .at(Location::file(second))
     .related(Location::file(first), "first used here")
@@ -292,22 +340,38 @@ fn check_supersession(
             } else {
                 let missing = if specs.contains_key(&new) { old } else { new };
                 diags.push(
-                    Diagnostic::error("spec-unknown-reference", format!("`specs.obsoletes` names spec {missing}, which does not exist"))
-                        .at_file(crate::config::CONFIG_FILE)
-                        .help("fix the number or remove the entry"),
+                    Diagnostic::error(
+                        "spec-unknown-reference",
+                        format!("`specs.obsoletes` names spec {missing}, which does not exist"),
+                    )
+                    .at_file(crate::config::CONFIG_FILE)
+                    .help("fix the number or remove the entry"),
                 );
             }
         }
     }
     check_disagreement(specs, &edges, positions, diags);
-    let edges: BTreeSet<(u32, u32)> = edges.into_iter().filter(|(a, b)| specs.contains_key(a) && specs.contains_key(b)).collect();
+    let edges: BTreeSet<(u32, u32)> = edges
+        .into_iter()
+        .filter(|(a, b)| specs.contains_key(a) && specs.contains_key(b))
+        .collect();
     check_cycles(specs, &edges, diags);
     for spec in specs.values_mut() {
-        spec.obsoletes = edges.iter().filter(|e| e.0 == spec.number).map(|e| e.1).collect();
-        spec.obsoleted_by = edges.iter().filter(|e| e.1 == spec.number).map(|e| e.0).collect();
+        spec.obsoletes = edges
+            .iter()
+            .filter(|e| e.0 == spec.number)
+            .map(|e| e.1)
+            .collect();
+        spec.obsoleted_by = edges
+            .iter()
+            .filter(|e| e.1 == spec.number)
+            .map(|e| e.0)
+            .collect();
     }
     for spec in specs.values() {
-        if matches!(spec.status, Status::Deprecated | Status::Retired) && spec.obsoleted_by.is_empty() {
+        if matches!(spec.status, Status::Deprecated | Status::Retired)
+            && spec.obsoleted_by.is_empty()
+        {
             diags.push(
                 Diagnostic::warning("spec-missing-successor", format!("{} spec {} names no successor", spec.status.name(), spec.shortname))
                     .at(positions(spec, "status"))
@@ -327,9 +391,15 @@ fn check_exists(
 ) {
     if !specs.contains_key(&target) {
         diags.push(
-            Diagnostic::error("spec-unknown-reference", format!("spec {} says `{key}: {target}`, but there is no spec {target}", spec.shortname))
-                .at(positions(spec, key))
-                .help("fix the number, or add the missing spec"),
+            Diagnostic::error(
+                "spec-unknown-reference",
+                format!(
+                    "spec {} says `{key}: {target}`, but there is no spec {target}",
+                    spec.shortname
+                ),
+            )
+            .at(positions(spec, key))
+            .help("fix the number, or add the missing spec"),
         );
     }
 }
@@ -343,8 +413,13 @@ fn check_disagreement(
     diags: &mut Vec<Diagnostic>,
 ) {
     for &(new, old) in edges {
-        let (Some(newer), Some(older)) = (specs.get(&new), specs.get(&old)) else { continue };
-        if newer.obsoletes.contains(&old) && !older.obsoleted_by.is_empty() && !older.obsoleted_by.contains(&new) {
+        let (Some(newer), Some(older)) = (specs.get(&new), specs.get(&old)) else {
+            continue;
+        };
+        if newer.obsoletes.contains(&old)
+            && !older.obsoleted_by.is_empty()
+            && !older.obsoleted_by.contains(&new)
+        {
             diags.push(
                 Diagnostic::error(
                     "spec-obsoletes-mismatch",
@@ -365,11 +440,19 @@ fn check_disagreement(
 }
 
 fn list(numbers: &[u32]) -> String {
-    numbers.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+    numbers
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Supersession must not loop (42 obsoletes 22 obsoletes 42).
-fn check_cycles(specs: &BTreeMap<u32, Spec>, edges: &BTreeSet<(u32, u32)>, diags: &mut Vec<Diagnostic>) {
+fn check_cycles(
+    specs: &BTreeMap<u32, Spec>,
+    edges: &BTreeSet<(u32, u32)>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let mut reported: BTreeSet<u32> = BTreeSet::new();
     for &start in specs.keys() {
         if reported.contains(&start) {
@@ -413,17 +496,34 @@ pub fn prose_supersession(spec: &Spec, body: &str, body_line: usize) -> Vec<Diag
     let mut notes = Vec::new();
     for (i, line) in body.lines().enumerate() {
         let lower = line.to_ascii_lowercase();
-        for (verb, newer_is_this) in [("deprecates", true), ("obsoletes", true), ("supersedes", true), ("superseded by", false), ("superceded by", false), ("obsoleted by", false)] {
+        for (verb, newer_is_this) in [
+            ("deprecates", true),
+            ("obsoletes", true),
+            ("supersedes", true),
+            ("superseded by", false),
+            ("superceded by", false),
+            ("obsoleted by", false),
+        ] {
             let Some(at) = lower.find(verb) else { continue };
-            let Some(number) = first_number(&lower[at + verb.len()..]) else { continue };
+            let Some(number) = first_number(&lower[at + verb.len()..]) else {
+                continue;
+            };
             if number == spec.number {
                 continue;
             }
-            let stated = if newer_is_this { spec.obsoletes.contains(&number) } else { spec.obsoleted_by.contains(&number) };
+            let stated = if newer_is_this {
+                spec.obsoletes.contains(&number)
+            } else {
+                spec.obsoleted_by.contains(&number)
+            };
             if stated {
                 continue;
             }
-            let key = if newer_is_this { "obsoletes" } else { "obsoleted_by" };
+            let key = if newer_is_this {
+                "obsoletes"
+            } else {
+                "obsoleted_by"
+            };
             let column = line[..at].chars().count() + 1;
             notes.push(
                 Diagnostic::note("spec-prose-supersession", format!("the text says spec {} {verb} {number}, but its metadata does not", spec.shortname))
@@ -444,7 +544,10 @@ fn first_number(text: &str) -> Option<u32> {
     if words_before > 3 && !before.contains("spec:") {
         return None;
     }
-    let digits: String = window[start..].chars().take_while(char::is_ascii_digit).collect();
+    let digits: String = window[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
     digits.parse().ok()
 }
 
@@ -460,13 +563,21 @@ pub fn parse_reference<'a>(dest: &'a str, domains: &[String]) -> Option<(u32, &'
     if let Some(rest) = path.strip_prefix("spec:") {
         return Some((leading_number(rest)?, fragment));
     }
-    let after_scheme = path.strip_prefix("https://").or_else(|| path.strip_prefix("http://")).or_else(|| path.strip_prefix("//"))?;
+    let after_scheme = path
+        .strip_prefix("https://")
+        .or_else(|| path.strip_prefix("http://"))
+        .or_else(|| path.strip_prefix("//"))?;
     let (host, rest) = after_scheme.split_once('/').unwrap_or((after_scheme, ""));
     let host = host.trim_start_matches("www.");
-    if !domains.iter().any(|d| d.trim_start_matches("www.").eq_ignore_ascii_case(host)) {
+    if !domains
+        .iter()
+        .any(|d| d.trim_start_matches("www.").eq_ignore_ascii_case(host))
+    {
         return None;
     }
-    let number_part = rest.strip_prefix("spec:").or_else(|| rest.strip_prefix("spec/"))?;
+    let number_part = rest
+        .strip_prefix("spec:")
+        .or_else(|| rest.strip_prefix("spec/"))?;
     Some((leading_number(number_part)?, fragment))
 }
 
@@ -530,23 +641,40 @@ mod tests {
             editors: vec!["Pieter Hintjens <ph@imatix.com>".into()],
             ..Default::default()
         };
-        let file = SpecFile { source: "content/docs/rfcs/42/README.md".into(), path_number: Some(42) };
+        let file = SpecFile {
+            source: "content/docs/rfcs/42/README.md".into(),
+            path_number: Some(42),
+        };
         let mut diags = vec![];
         let spec = read_spec(&file, &front, 3, &mut diags).unwrap();
         assert!(diags.is_empty(), "{diags:?}");
-        assert_eq!((spec.number, spec.shortname.as_str(), spec.status), (42, "42/C4", Status::Stable));
+        assert_eq!(
+            (spec.number, spec.shortname.as_str(), spec.status),
+            (42, "42/C4", Status::Stable)
+        );
         assert_eq!(spec.page, 3);
     }
 
     #[test]
     fn stable_without_editor_and_unknown_status() {
-        let file = SpecFile { source: "specs/7/README.md".into(), path_number: Some(7) };
+        let file = SpecFile {
+            source: "specs/7/README.md".into(),
+            path_number: Some(7),
+        };
         let mut diags = vec![];
-        let front = FrontMatter { name: Some("N".into()), status: Some("Stable".into()), ..Default::default() };
+        let front = FrontMatter {
+            name: Some("N".into()),
+            status: Some("Stable".into()),
+            ..Default::default()
+        };
         read_spec(&file, &front, 0, &mut diags);
         assert_eq!(diags[0].code, "spec-stable-no-editor");
         let mut diags = vec![];
-        let front = FrontMatter { name: Some("N".into()), status: Some("final".into()), ..Default::default() };
+        let front = FrontMatter {
+            name: Some("N".into()),
+            status: Some("final".into()),
+            ..Default::default()
+        };
         read_spec(&file, &front, 0, &mut diags);
         assert_eq!(diags[0].code, "spec-unknown-status");
         assert!(diags[0].help.as_deref().unwrap().contains("deprecated"));
@@ -565,7 +693,11 @@ mod tests {
 
     #[test]
     fn config_obsoletes_count_and_missing_successor_warns() {
-        let specs = vec![spec(42, Status::Stable), spec(22, Status::Deprecated), spec(16, Status::Retired)];
+        let specs = vec![
+            spec(42, Status::Stable),
+            spec(22, Status::Deprecated),
+            spec(16, Status::Retired),
+        ];
         let mut diags = vec![];
         let config = BTreeMap::from([(42, vec![22])]);
         let index = index(specs, &config, &at, &mut diags);
@@ -586,7 +718,12 @@ mod tests {
         let mut diags = vec![];
         index(vec![a, b, c, dup], &BTreeMap::new(), &at, &mut diags);
         let codes: BTreeSet<&str> = diags.iter().map(|d| d.code).collect();
-        for code in ["spec-duplicate-number", "spec-unknown-reference", "spec-obsoletes-mismatch", "spec-obsoletes-cycle"] {
+        for code in [
+            "spec-duplicate-number",
+            "spec-unknown-reference",
+            "spec-obsoletes-mismatch",
+            "spec-obsoletes-cycle",
+        ] {
             assert!(codes.contains(code), "{code} missing: {diags:?}");
         }
     }
@@ -594,30 +731,60 @@ mod tests {
     #[test]
     fn prose_supersession_is_noted() {
         let s = spec(42, Status::Stable);
-        let notes = prose_supersession(&s, "Intro.\nThis is revision 2 and deprecates RFC 22.\n", 7);
+        let notes =
+            prose_supersession(&s, "Intro.\nThis is revision 2 and deprecates RFC 22.\n", 7);
         assert_eq!(notes.len(), 1);
         assert_eq!(notes[0].location.as_ref().unwrap().line, 8);
         let mut stated = spec(42, Status::Stable);
         stated.obsoletes = vec![22];
         assert!(prose_supersession(&stated, "deprecates RFC 22", 1).is_empty());
         let old = spec(22, Status::Deprecated);
-        assert_eq!(prose_supersession(&old, "this RFC is superceded by http://rfc.zeromq.org/spec:42/C4", 1).len(), 1);
+        assert_eq!(
+            prose_supersession(
+                &old,
+                "this RFC is superceded by http://rfc.zeromq.org/spec:42/C4",
+                1
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]
     fn reference_forms() {
         let domains = vec!["rfc.zeromq.org".to_string()];
         assert_eq!(parse_reference("spec:42", &domains), Some((42, "")));
-        assert_eq!(parse_reference("spec:42#goals", &domains), Some((42, "#goals")));
-        assert_eq!(parse_reference("http://rfc.zeromq.org/spec:23", &domains), Some((23, "")));
-        assert_eq!(parse_reference("http://rfc.zeromq.org/spec:23/ZMTP", &domains), Some((23, "")));
-        assert_eq!(parse_reference("https://rfc.zeromq.org/spec:24/ZMTP-PLAIN/", &domains), Some((24, "")));
         assert_eq!(
-            parse_reference("http://rfc.zeromq.org/spec:23/ZMTP/#the-null-security-mechanism", &domains),
+            parse_reference("spec:42#goals", &domains),
+            Some((42, "#goals"))
+        );
+        assert_eq!(
+            parse_reference("http://rfc.zeromq.org/spec:23", &domains),
+            Some((23, ""))
+        );
+        assert_eq!(
+            parse_reference("http://rfc.zeromq.org/spec:23/ZMTP", &domains),
+            Some((23, ""))
+        );
+        assert_eq!(
+            parse_reference("https://rfc.zeromq.org/spec:24/ZMTP-PLAIN/", &domains),
+            Some((24, ""))
+        );
+        assert_eq!(
+            parse_reference(
+                "http://rfc.zeromq.org/spec:23/ZMTP/#the-null-security-mechanism",
+                &domains
+            ),
             Some((23, "#the-null-security-mechanism"))
         );
-        assert_eq!(parse_reference("https://rfc.zeromq.org/spec/23/", &domains), Some((23, "")));
-        assert_eq!(parse_reference("https://example.org/spec:23", &domains), None);
+        assert_eq!(
+            parse_reference("https://rfc.zeromq.org/spec/23/", &domains),
+            Some((23, ""))
+        );
+        assert_eq!(
+            parse_reference("https://example.org/spec:23", &domains),
+            None
+        );
         assert_eq!(parse_reference("http://rfc.zeromq.org/", &domains), None);
     }
 }

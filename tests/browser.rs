@@ -97,7 +97,11 @@ struct Driver {
 
 impl Driver {
     fn start(chromium: &Path, chromedriver: &Path) -> Driver {
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
         let child = Command::new(chromedriver)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -125,22 +129,38 @@ impl Driver {
             "browserName": "chrome",
             "goog:chromeOptions": {"binary": chromium, "args": args}
         }}});
-        let mut driver = Driver { child, base, session: String::new(), _profile: profile };
+        let mut driver = Driver {
+            child,
+            base,
+            session: String::new(),
+            _profile: profile,
+        };
         let created = driver.post("/session", caps);
-        driver.session = created["sessionId"].as_str().expect("session id").to_string();
+        driver.session = created["sessionId"]
+            .as_str()
+            .expect("session id")
+            .to_string();
         driver
     }
 
     fn post(&self, path: &str, body: Value) -> Value {
-        let url = if path == "/session" { format!("{}{path}", self.base) } else { format!("{}/session/{}{path}", self.base, self.session) };
-        let mut resp = ureq::post(&url).send_json(body).unwrap_or_else(|e| panic!("POST {path}: {e}"));
+        let url = if path == "/session" {
+            format!("{}{path}", self.base)
+        } else {
+            format!("{}/session/{}{path}", self.base, self.session)
+        };
+        let mut resp = ureq::post(&url)
+            .send_json(body)
+            .unwrap_or_else(|e| panic!("POST {path}: {e}"));
         let v: Value = resp.body_mut().read_json().unwrap();
         v["value"].clone()
     }
 
     fn get(&self, path: &str) -> Value {
         let url = format!("{}/session/{}{path}", self.base, self.session);
-        let mut resp = ureq::get(&url).call().unwrap_or_else(|e| panic!("GET {path}: {e}"));
+        let mut resp = ureq::get(&url)
+            .call()
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"));
         let v: Value = resp.body_mut().read_json().unwrap();
         v["value"].clone()
     }
@@ -155,7 +175,11 @@ impl Driver {
 
     fn click(&self, css: &str) {
         let el = self.post("/element", json!({ "using": "css selector", "value": css }));
-        let id = el.as_object().and_then(|o| o.values().next()).and_then(Value::as_str).unwrap_or_else(|| panic!("no element {css}: {el}"));
+        let id = el
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("no element {css}: {el}"));
         self.post(&format!("/element/{id}/click"), json!({}));
     }
 
@@ -165,14 +189,19 @@ impl Driver {
 
     fn screenshot(&self, name: &str) {
         let data = self.get("/screenshot");
-        let png = base64::engine::general_purpose::STANDARD.decode(data.as_str().unwrap()).unwrap();
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(data.as_str().unwrap())
+            .unwrap();
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
     }
 
     fn path(&self) -> String {
-        self.js("return location.pathname").as_str().unwrap_or_default().to_string()
+        self.js("return location.pathname")
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
     }
 }
 
@@ -201,7 +230,9 @@ fn built_example() -> (tempfile::TempDir, u16) {
 
 #[test]
 fn example_site_in_a_real_browser() {
-    let Some((chromium, chromedriver)) = browser_tools() else { return };
+    let Some((chromium, chromedriver)) = browser_tools() else {
+        return;
+    };
     let (_out, port) = built_example();
     let origin = format!("http://127.0.0.1:{port}");
     let driver = Driver::start(&chromium, &chromedriver);
@@ -211,14 +242,22 @@ fn example_site_in_a_real_browser() {
     driver.goto(&format!("{origin}{BASE}"));
     driver.screenshot("home-desktop");
     let title = driver.js("return document.title");
-    assert!(title.as_str().unwrap_or("").contains("Riverbank"), "{title}");
+    assert!(
+        title.as_str().unwrap_or("").contains("Riverbank"),
+        "{title}"
+    );
 
     // Follow next from home into the book, then next and previous.
     driver.click("a[rel=next]");
     let first = driver.path();
     assert!(first.starts_with(&format!("{BASE}book/")), "{first}");
-    let sidebar_links = driver.js("return document.querySelectorAll('nav.sidebar a[href], [data-sidebar] a[href]').length");
-    assert!(sidebar_links.as_u64().unwrap_or(0) >= 5, "sidebar has the chapter tree: {sidebar_links}");
+    let sidebar_links = driver.js(
+        "return document.querySelectorAll('nav.sidebar a[href], [data-sidebar] a[href]').length",
+    );
+    assert!(
+        sidebar_links.as_u64().unwrap_or(0) >= 5,
+        "sidebar has the chapter tree: {sidebar_links}"
+    );
     driver.click("a[rel=next]");
     let second = driver.path();
     assert_ne!(first, second);
@@ -234,16 +273,27 @@ fn example_site_in_a_real_browser() {
     assert_ne!(before, after, "background changes with the theme ({theme})");
     driver.screenshot("chapter-dark");
     driver.goto(&format!("{origin}{BASE}"));
-    assert_eq!(driver.js("return document.documentElement.dataset.theme"), theme, "the choice is remembered");
+    assert_eq!(
+        driver.js("return document.documentElement.dataset.theme"),
+        theme,
+        "the choice is remembered"
+    );
     driver.click("[data-theme-toggle]");
 
     // Phone: the sidebar hides behind the menu button, which opens it.
     driver.resize(360, 800);
     driver.goto(&format!("{origin}{first}"));
     let width = driver.js("return document.documentElement.scrollWidth");
-    assert!(width.as_u64().unwrap_or(9999) <= 360, "no horizontal scroll on a phone: {width}");
+    assert!(
+        width.as_u64().unwrap_or(9999) <= 360,
+        "no horizontal scroll on a phone: {width}"
+    );
     let visible = "const s=document.querySelector('nav.sidebar, [data-sidebar]'); const r=s.getBoundingClientRect(); return getComputedStyle(s).display!=='none' && getComputedStyle(s).visibility!=='hidden' && r.width>0 && r.right>0 && r.left<innerWidth";
-    assert_eq!(driver.js(visible), json!(false), "sidebar hidden on a phone");
+    assert_eq!(
+        driver.js(visible),
+        json!(false),
+        "sidebar hidden on a phone"
+    );
     driver.screenshot("chapter-phone");
     driver.click("[data-menu-toggle]");
     assert_eq!(driver.js(visible), json!(true), "menu opens the sidebar");
@@ -253,6 +303,9 @@ fn example_site_in_a_real_browser() {
     driver.resize(1280, 900);
     driver.goto(&format!("{origin}{BASE}no/such/page/"));
     let css_loaded = driver.js("return getComputedStyle(document.body).fontFamily");
-    assert!(!css_loaded.as_str().unwrap_or("").contains("Times"), "404 page is styled: {css_loaded}");
+    assert!(
+        !css_loaded.as_str().unwrap_or("").contains("Times"),
+        "404 page is styled: {css_loaded}"
+    );
     driver.screenshot("not-found");
 }

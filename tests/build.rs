@@ -26,11 +26,19 @@ fn basic_site_has_directory_urls_and_site_files() {
     ] {
         assert!(built.files.contains_key(path), "missing {path}");
     }
-    assert!(!built.files.keys().any(|p| p.starts_with('_') || p.contains("/_")));
+    assert!(!built
+        .files
+        .keys()
+        .any(|p| p.starts_with('_') || p.contains("/_")));
     assert_eq!(built.text("CNAME"), "docs.example.org\n");
     let sitemap = built.text("sitemap.xml");
-    assert!(sitemap.contains("<loc>https://example.org/handbook/book/why/</loc>"), "{sitemap}");
-    assert!(built.text("robots.txt").contains("Sitemap: https://example.org/handbook/sitemap.xml"));
+    assert!(
+        sitemap.contains("<loc>https://example.org/handbook/book/why/</loc>"),
+        "{sitemap}"
+    );
+    assert!(built
+        .text("robots.txt")
+        .contains("Sitemap: https://example.org/handbook/sitemap.xml"));
 }
 
 #[test]
@@ -39,9 +47,15 @@ fn links_are_rewritten_to_page_urls_under_the_base_path() {
     let home = built.text("index.html");
     assert!(home.contains(r#"href="/handbook/book/why/""#), "{home}");
     assert!(home.contains(r#"href="/handbook/book/how/#review-process""#));
-    assert!(home.contains(r#"src="/handbook/img/logo.svg""#), "root-relative image gets the base path");
+    assert!(
+        home.contains(r#"src="/handbook/img/logo.svg""#),
+        "root-relative image gets the base path"
+    );
     let how = built.text("book/how/index.html");
-    assert!(how.contains(r#"src="/handbook/book/images/flow.svg""#), "relative image is published and rewritten");
+    assert!(
+        how.contains(r#"src="/handbook/book/images/flow.svg""#),
+        "relative image is published and rewritten"
+    );
     assert!(how.contains(r#"href="/handbook/book/why/""#));
 }
 
@@ -64,8 +78,14 @@ fn pages_carry_lang_edit_link_and_prev_next() {
     assert!(why.contains(r#"rel="next""#) && why.contains("/handbook/book/how/"));
     let how = built.text("book/how/index.html");
     assert!(how.contains(r#"rel="prev""#));
-    assert!(why.contains("<title>Why we exist"), "title from front matter");
-    assert!(how.contains("<title>How we work"), "title from first heading");
+    assert!(
+        why.contains("<title>Why we exist"),
+        "title from front matter"
+    );
+    assert!(
+        how.contains("<title>How we work"),
+        "title from first heading"
+    );
 }
 
 #[test]
@@ -77,7 +97,9 @@ fn not_found_page_uses_absolute_links_with_base_path() {
             let value = &page[i + attr.len()..];
             let value = &value[..value.find('"').unwrap()];
             assert!(
-                value.starts_with("/handbook/") || value.starts_with("http") || value.starts_with('#'),
+                value.starts_with("/handbook/")
+                    || value.starts_with("http")
+                    || value.starts_with('#'),
                 "404 link not absolute: {value}"
             );
         }
@@ -96,7 +118,11 @@ fn chapters_ordered_by_front_matter_then_file_name() {
 
     let built = build_fixture("order-filename");
     let nav = built.text("charter-nav.js");
-    let (one, two, ten) = (nav.find("One").unwrap(), nav.find("Two").unwrap(), nav.find("Ten").unwrap());
+    let (one, two, ten) = (
+        nav.find("One").unwrap(),
+        nav.find("Two").unwrap(),
+        nav.find("Ten").unwrap(),
+    );
     assert!(one < two && two < ten, "{nav}");
     assert!(built.files.contains_key("book/one/index.html"));
 }
@@ -104,7 +130,13 @@ fn chapters_ordered_by_front_matter_then_file_name() {
 #[test]
 fn summary_entry_for_missing_file_is_located() {
     let built = build_fixture("summary-missing");
-    built.assert_diag(Severity::Error, "summary-missing-file", "book/SUMMARY.md", 4, 3);
+    built.assert_diag(
+        Severity::Error,
+        "summary-missing-file",
+        "book/SUMMARY.md",
+        4,
+        3,
+    );
     assert!(!built.report.succeeded());
 }
 
@@ -131,15 +163,26 @@ fn front_matter_errors_are_located_in_the_markdown_file() {
     let errors = built.errors();
     assert_eq!(errors.len(), 1, "{}", built.summary());
     let loc = errors[0].location.as_ref().unwrap();
-    assert_eq!((loc.file.to_str().unwrap(), errors[0].code), ("book/01-bad.md", "yaml-syntax"));
-    assert!(loc.line >= 4, "error is on or after the bad line: {}", built.summary());
+    assert_eq!(
+        (loc.file.to_str().unwrap(), errors[0].code),
+        ("book/01-bad.md", "yaml-syntax")
+    );
+    assert!(
+        loc.line >= 4,
+        "error is on or after the bad line: {}",
+        built.summary()
+    );
     built.assert_diag(Severity::Warning, "unknown-key", "book/02-other.md", 3, 1);
 }
 
 #[test]
 fn two_pages_with_one_url_is_an_error() {
     let built = build_fixture("duplicate-url");
-    assert!(built.codes().contains(&"duplicate-url"), "{}", built.summary());
+    assert!(
+        built.codes().contains(&"duplicate-url"),
+        "{}",
+        built.summary()
+    );
     let d = built.errors()[0];
     assert!(d.message.contains("01-same.md") && d.message.contains("02-same.md"));
 }
@@ -154,9 +197,13 @@ fn drafts_only_with_the_flag() {
 
 #[test]
 fn base_url_flag_overrides_config() {
-    let built = build_at(&fixture("basic"), |o| o.base_url = Some("https://x.github.io/proj/".into()));
+    let built = build_at(&fixture("basic"), |o| {
+        o.base_url = Some("https://x.github.io/proj/".into())
+    });
     built.assert_clean();
-    assert!(built.text("index.html").contains(r#"href="/proj/book/why/""#));
+    assert!(built
+        .text("index.html")
+        .contains(r#"href="/proj/book/why/""#));
 }
 
 #[test]
@@ -165,7 +212,10 @@ fn a_partial_can_be_overridden() {
     built.assert_clean();
     let page = built.text("book/page/index.html");
     assert!(page.contains("Our own footer for T"), "{page}");
-    assert!(page.contains("<main"), "the base template is still the default");
+    assert!(
+        page.contains("<main"),
+        "the base template is still the default"
+    );
 }
 
 #[test]
@@ -175,7 +225,10 @@ fn template_errors_name_the_template_file_and_line() {
     assert!(!errors.is_empty());
     let loc = errors[0].location.as_ref().expect("located");
     assert_eq!(errors[0].code, "template-error");
-    assert_eq!(loc.file, std::path::Path::new("templates/partials/footer.html"));
+    assert_eq!(
+        loc.file,
+        std::path::Path::new("templates/partials/footer.html")
+    );
     assert!(loc.line >= 2, "{}", built.summary());
 }
 
@@ -227,7 +280,10 @@ fn example_site_builds_without_diagnostics() {
 fn builds_are_deterministic() {
     let a = build_at(&example_site(), |_| {});
     let b = build_at(&example_site(), |_| {});
-    assert_eq!(a.files.keys().collect::<Vec<_>>(), b.files.keys().collect::<Vec<_>>());
+    assert_eq!(
+        a.files.keys().collect::<Vec<_>>(),
+        b.files.keys().collect::<Vec<_>>()
+    );
     for (path, bytes) in &a.files {
         assert!(bytes == &b.files[path], "{path} differs between builds");
     }

@@ -20,7 +20,12 @@ fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .flatten()
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             (rel, std::fs::read(e.path()).unwrap())
         })
         .collect()
@@ -30,9 +35,26 @@ fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 fn build_positional_root_and_root_flag_both_work() {
     let out = tempfile::tempdir().unwrap();
     let o1 = out.path().join("a");
-    charter().args(["build", fixture("basic").to_str().unwrap(), "-o", o1.to_str().unwrap()]).assert().success();
+    charter()
+        .args([
+            "build",
+            fixture("basic").to_str().unwrap(),
+            "-o",
+            o1.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
     let o2 = out.path().join("b");
-    charter().args(["build", "-r", fixture("basic").to_str().unwrap(), "-o", o2.to_str().unwrap()]).assert().success();
+    charter()
+        .args([
+            "build",
+            "-r",
+            fixture("basic").to_str().unwrap(),
+            "-o",
+            o2.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
     assert!(o1.join("book/why/index.html").is_file());
     assert_eq!(read_tree(&o1), read_tree(&o2));
 }
@@ -40,7 +62,11 @@ fn build_positional_root_and_root_flag_both_work() {
 #[test]
 fn root_is_found_upward_from_the_current_directory() {
     let site = copy_fixture("basic");
-    charter().current_dir(site.path().join("book")).arg("build").assert().success();
+    charter()
+        .current_dir(site.path().join("book"))
+        .arg("build")
+        .assert()
+        .success();
     assert!(site.path().join("public/index.html").is_file());
 }
 
@@ -49,7 +75,11 @@ fn errors_exit_1_and_leave_the_previous_output_untouched() {
     let site = copy_fixture("basic");
     charter().arg("build").arg(site.path()).assert().success();
     let before = read_tree(&site.path().join("public"));
-    std::fs::write(site.path().join("book/01-why.md"), "# Why\n\n[broken](nowhere.md)\n").unwrap();
+    std::fs::write(
+        site.path().join("book/01-why.md"),
+        "# Why\n\n[broken](nowhere.md)\n",
+    )
+    .unwrap();
     charter()
         .arg("build")
         .arg(site.path())
@@ -57,7 +87,11 @@ fn errors_exit_1_and_leave_the_previous_output_untouched() {
         .code(1)
         .stderr(predicate::str::contains("error[broken-link]"))
         .stderr(predicate::str::contains("book/01-why.md:3:1"));
-    assert_eq!(before, read_tree(&site.path().join("public")), "output changed after a failed build");
+    assert_eq!(
+        before,
+        read_tree(&site.path().join("public")),
+        "output changed after a failed build"
+    );
     let leftovers: Vec<_> = std::fs::read_dir(site.path())
         .unwrap()
         .flatten()
@@ -69,16 +103,30 @@ fn errors_exit_1_and_leave_the_previous_output_untouched() {
 #[test]
 fn check_writes_nothing_and_reports_errors() {
     let site = copy_fixture("broken-links");
-    charter().arg("check").arg(site.path()).assert().code(1).stderr(predicate::str::contains("broken-anchor"));
+    charter()
+        .arg("check")
+        .arg(site.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("broken-anchor"));
     assert!(!site.path().join("public").exists());
-    charter().arg("check").arg(fixture("basic")).assert().success();
+    charter()
+        .arg("check")
+        .arg(fixture("basic"))
+        .assert()
+        .success();
 }
 
 #[test]
 fn usage_errors_exit_2() {
     charter().arg("frobnicate").assert().code(2);
     let empty = tempfile::tempdir().unwrap();
-    charter().current_dir(empty.path()).arg("build").assert().code(2).stderr(predicate::str::contains("charter init"));
+    charter()
+        .current_dir(empty.path())
+        .arg("build")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("charter init"));
 }
 
 #[test]
@@ -88,15 +136,24 @@ fn github_format_prints_annotations() {
         .arg(fixture("broken-links"))
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("::error file=book/01-one.md,line=3,col=3"));
+        .stderr(predicate::str::contains(
+            "::error file=book/01-one.md,line=3,col=3",
+        ));
 }
 
 #[test]
 fn json_format_prints_one_object_per_line() {
-    let out = charter().args(["--format", "json", "check"]).arg(fixture("broken-links")).output().unwrap();
+    let out = charter()
+        .args(["--format", "json", "check"])
+        .arg(fixture("broken-links"))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 2, "{stdout}");
     assert_eq!(lines[0]["code"], "broken-link");
     assert_eq!(lines[0]["line"], 3);
@@ -104,13 +161,21 @@ fn json_format_prints_one_object_per_line() {
 
 #[test]
 fn explain_prints_a_code_and_rejects_unknown_ones() {
-    charter().args(["explain", "broken-link"]).assert().success().stdout(predicate::str::contains("lints"));
+    charter()
+        .args(["explain", "broken-link"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("lints"));
     charter().args(["explain", "no-such-code"]).assert().code(2);
 }
 
 #[test]
 fn completions_are_printed() {
-    charter().args(["completions", "bash"]).assert().success().stdout(predicate::str::contains("charter"));
+    charter()
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("charter"));
 }
 
 #[test]
@@ -119,10 +184,24 @@ fn init_scaffolds_a_site_that_builds() {
     let demo = dir.path().join("demo");
     charter().arg("init").arg(&demo).assert().success();
     assert!(demo.join(".github/workflows/pages.yml").is_file());
-    charter().args(["build", "-r"]).arg(&demo).assert().success();
+    charter()
+        .args(["build", "-r"])
+        .arg(&demo)
+        .assert()
+        .success();
     assert!(demo.join("public/index.html").is_file());
-    charter().arg("init").arg(&demo).assert().code(1).stderr(predicate::str::contains("--force"));
-    charter().arg("init").arg(&demo).arg("--force").assert().success();
+    charter()
+        .arg("init")
+        .arg(&demo)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--force"));
+    charter()
+        .arg("init")
+        .arg(&demo)
+        .arg("--force")
+        .assert()
+        .success();
 }
 
 #[test]

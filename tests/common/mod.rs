@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 pub fn example_site() -> PathBuf {
@@ -61,7 +63,10 @@ impl Built {
     pub fn text(&self, path: &str) -> &str {
         match self.files.get(path) {
             Some(bytes) => std::str::from_utf8(bytes).expect("utf-8 output"),
-            None => panic!("no output file {path}; written: {:#?}", self.files.keys().collect::<Vec<_>>()),
+            None => panic!(
+                "no output file {path}; written: {:#?}",
+                self.files.keys().collect::<Vec<_>>()
+            ),
         }
     }
 
@@ -70,7 +75,11 @@ impl Built {
     }
 
     pub fn errors(&self) -> Vec<&Diagnostic> {
-        self.report.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect()
+        self.report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect()
     }
 
     /// The diagnostics, one line each, for assertion messages.
@@ -90,19 +99,37 @@ impl Built {
     }
 
     /// Asserts a diagnostic with this code at FILE:LINE:COL exists.
-    pub fn assert_diag(&self, severity: Severity, code: &str, file: &str, line: usize, column: usize) -> &Diagnostic {
+    pub fn assert_diag(
+        &self,
+        severity: Severity,
+        code: &str,
+        file: &str,
+        line: usize,
+        column: usize,
+    ) -> &Diagnostic {
         self.report
             .diagnostics
             .iter()
             .find(|d| {
                 d.severity == severity
                     && d.code == code
-                    && d.location.as_ref().is_some_and(|l| l.file == Path::new(file) && l.line == line && l.column == column)
+                    && d.location.as_ref().is_some_and(|l| {
+                        l.file == Path::new(file) && l.line == line && l.column == column
+                    })
             })
-            .unwrap_or_else(|| panic!("expected {severity:?} {code} at {file}:{line}:{column}; got:\n{}", self.summary()))
+            .unwrap_or_else(|| {
+                panic!(
+                    "expected {severity:?} {code} at {file}:{line}:{column}; got:\n{}",
+                    self.summary()
+                )
+            })
     }
 
     pub fn assert_clean(&self) {
-        assert!(self.report.diagnostics.is_empty(), "expected no diagnostics, got:\n{}", self.summary());
+        assert!(
+            self.report.diagnostics.is_empty(),
+            "expected no diagnostics, got:\n{}",
+            self.summary()
+        );
     }
 }
