@@ -514,7 +514,11 @@ fn site_context(
         base_path: urls.base_path().to_string(),
         home_url: urls.url(scope, &Route::Home),
         book_url: first_chapter,
-        specs_url: None,
+        specs_url: content
+            .pages
+            .iter()
+            .any(|p| p.kind == PageKind::Registry)
+            .then(|| urls.url(scope, &Route::Registry)),
         css_url: urls.url(scope, &Route::Asset("assets/charter.css".into())),
         js_url: urls.url(scope, &Route::Asset("assets/charter.js".into())),
         nav_url: urls.url(scope, &Route::File("charter-nav.js".into())),
@@ -756,10 +760,13 @@ fn write_site_files(
     links: &SiteLinks,
     files: &Files<'_>,
 ) {
-    for asset in theme.assets() {
+    for mut asset in theme.assets() {
+        // One stylesheet per page: the syntax colours ride along with the theme's.
+        if asset.path.ends_with("charter.css") {
+            asset.bytes.extend_from_slice(highlighter.css().as_bytes());
+        }
         files.write(&asset.path, &asset.bytes);
     }
-    files.write("assets/syntax.css", highlighter.css().as_bytes());
     for rel in links.published() {
         match std::fs::read(opts.root.join(&rel)) {
             Ok(bytes) => files.write(

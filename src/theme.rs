@@ -184,6 +184,18 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/partials/banners.html"),
     ),
     (
+        "spec.html",
+        include_str!("../themes/default/templates/spec.html"),
+    ),
+    (
+        "registry.html",
+        include_str!("../themes/default/templates/registry.html"),
+    ),
+    (
+        "partials/spec_header.html",
+        include_str!("../themes/default/templates/partials/spec_header.html"),
+    ),
+    (
         "partials/prevnext.html",
         include_str!("../themes/default/templates/partials/prevnext.html"),
     ),

@@ -25,7 +25,7 @@ fn tool(name: &str) -> Option<PathBuf> {
 
 /// The chromium and chromedriver binaries, or `None` to skip (never in CI).
 fn browser_tools() -> Option<(PathBuf, PathBuf)> {
-    let found = tool("chromedriver").zip(tool("chromium"));
+    let found = tool("chromium").zip(tool("chromedriver"));
     if found.is_none() {
         if std::env::var("CI").is_ok_and(|v| v == "true") {
             panic!("chromium and chromedriver are required in CI (apt-get install chromium chromium-driver)");
@@ -110,8 +110,8 @@ impl Driver {
             .expect("start chromedriver");
         let base = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(20);
-        while ureq::get(&format!("{base}/status")).call().is_err() {
-            assert!(Instant::now() < deadline, "chromedriver did not start");
+        while let Err(e) = ureq::get(&format!("{base}/status")).call() {
+            assert!(Instant::now() < deadline, "chromedriver did not start: {e}");
             std::thread::sleep(Duration::from_millis(100));
         }
         let profile = tempfile::tempdir().unwrap();
@@ -195,6 +195,20 @@ impl Driver {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// Polls a script until it returns `expected` (transitions take a moment).
+    fn wait_for(&self, script: &str, expected: Value) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(3);
+        loop {
+            if self.js(script) == expected {
+                return true;
+            }
+            if Instant::now() > deadline {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     fn path(&self) -> String {
@@ -296,7 +310,11 @@ fn example_site_in_a_real_browser() {
     );
     driver.screenshot("chapter-phone");
     driver.click("[data-menu-toggle]");
-    assert_eq!(driver.js(visible), json!(true), "menu opens the sidebar");
+    let fully_open = "const r=document.querySelector('nav.sidebar, [data-sidebar]').getBoundingClientRect(); return r.left>=0 && r.width>0";
+    assert!(
+        driver.wait_for(fully_open, json!(true)),
+        "menu opens the sidebar"
+    );
     driver.screenshot("chapter-phone-menu");
 
     // An unknown URL gets the styled 404 page with working links.

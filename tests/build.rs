@@ -22,7 +22,6 @@ fn basic_site_has_directory_urls_and_site_files() {
         "book/images/flow.svg",
         "assets/charter.css",
         "assets/charter.js",
-        "assets/syntax.css",
     ] {
         assert!(built.files.contains_key(path), "missing {path}");
     }
@@ -67,6 +66,10 @@ fn headings_get_unique_ids_and_a_toc() {
     assert!(why.contains(r#"id="our-mission-1""#));
     assert!(why.contains(r##"href="#our-mission""##));
     assert!(why.contains("hl-"), "code is highlighted with classes");
+    assert!(
+        built.text("assets/charter.css").contains(".hl-"),
+        "syntax colours are in the stylesheet"
+    );
 }
 
 #[test]

@@ -163,3 +163,26 @@
   if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+
+// Registry: filter spec rows by number, shortname, name or editor, offline.
+(function () {
+  var input = document.querySelector("[data-registry-filter]");
+  if (!input) return;
+  var rows = Array.prototype.slice.call(document.querySelectorAll(".registry-table tbody tr"));
+  var groups = Array.prototype.slice.call(document.querySelectorAll("[data-registry-group]"));
+  var empty = document.querySelector(".registry-empty");
+  input.addEventListener("input", function () {
+    var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var shown = 0;
+    rows.forEach(function (row) {
+      var text = row.textContent.toLowerCase();
+      var match = words.every(function (w) { return text.indexOf(w) !== -1; });
+      row.hidden = !match;
+      if (match) shown++;
+    });
+    groups.forEach(function (group) {
+      group.hidden = !group.querySelector("tbody tr:not([hidden])");
+    });
+    if (empty) empty.hidden = shown > 0;
+  });
+})();
