@@ -4,6 +4,7 @@
 //! link that produced them.
 
 use crate::diagnostics::{Diagnostic, Location};
+use crate::links::percent_decode;
 use crate::markdown::LinkRecord;
 use crate::url::Urls;
 use std::borrow::Cow;
@@ -289,7 +290,7 @@ struct PageFindings {
 fn check_page(site: &Site<'_>, page: &CheckedPage<'_>) -> PageFindings {
     let mut findings = PageFindings::default();
     // Built on the first problem of a page: its Markdown links by href, in order.
-    let mut records: Option<HashMap<&str, VecDeque<&LinkRecord>>> = None;
+    let mut records: Option<HashMap<String, VecDeque<&LinkRecord>>> = None;
     let url = page_url(site.urls.base_path(), page.output);
     let dir = dir_of(&url);
     for href in &page.scan.links {
@@ -297,14 +298,20 @@ fn check_page(site: &Site<'_>, page: &CheckedPage<'_>) -> PageFindings {
             continue;
         };
         let records = records.get_or_insert_with(|| {
-            let mut map: HashMap<&str, VecDeque<&LinkRecord>> = HashMap::new();
+            let mut map: HashMap<String, VecDeque<&LinkRecord>> = HashMap::new();
             for r in page.links {
-                // `scan` trims values; so do the keys.
-                map.entry(r.href.trim()).or_default().push_back(r);
+                // `scan` trims values, and the HTML writer percent-encodes
+                // what Markdown left raw (`S->R` → `S-%3ER`): compare decoded.
+                map.entry(percent_decode(r.href.trim()).into_owned())
+                    .or_default()
+                    .push_back(r);
             }
             map
         });
-        match records.get_mut(href.as_str()).and_then(|q| q.pop_front()) {
+        match records
+            .get_mut(percent_decode(href).as_ref())
+            .and_then(|q| q.pop_front())
+        {
             Some(r) => {
                 let mut d =
                     Diagnostic::error(problem.code, format!("link `{}`: {}", r.dest, problem.what));
@@ -416,30 +423,6 @@ fn normalize(path: &str) -> String {
         out.push('/');
     }
     out
-}
-
-/// Decodes `%XX` escapes; a `%` not followed by two hex digits stays as written.
-/// Invalid UTF-8 is replaced.
-fn percent_decode(s: &str) -> Cow<'_, str> {
-    if !s.contains('%') {
-        return Cow::Borrowed(s);
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = |b: u8| (b as char).to_digit(16);
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    Cow::Owned(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// The help of a broken anchor: close ids, else some ids of the page.

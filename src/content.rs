@@ -252,7 +252,7 @@ fn load_specs(
             continue;
         }
         page.route = Route::Spec(spec.number);
-        diags.extend(specs::prose_supersession(&spec, &page.body, page.body_line));
+
         content.pages.push(page);
         specs.push(spec);
     }
@@ -267,6 +267,11 @@ fn load_specs(
         Location::new(&spec.source, line, column)
     };
     content.specs = specs::index(specs, &config.specs.obsoletes, &position, diags);
+    // Prose is compared with the completed supersession (front matter and config).
+    for spec in content.specs.specs.values() {
+        let page = &content.pages[spec.page];
+        diags.extend(specs::prose_supersession(spec, &page.body, page.body_line));
+    }
     if content.specs.specs.is_empty() && content.pages[registry_at].generated {
         content.pages.remove(registry_at); // No specs: no registry.
     }

@@ -5,6 +5,7 @@
 use crate::content::normalize;
 use crate::markdown::LinkResolver;
 use crate::url::{Route, Scope, Urls};
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -67,7 +68,7 @@ impl SiteLinks {
 
     fn resolve_relative(&self, dir: &Path, path: &str, suffix: &str) -> Option<String> {
         let decoded = percent_decode(path);
-        let target = normalize(&dir.join(decoded));
+        let target = normalize(&dir.join(decoded.as_ref()));
         if target.starts_with("..") || target.is_absolute() {
             return None;
         }
@@ -154,16 +155,20 @@ pub fn url_path(path: &Path) -> String {
     joined.join("/").replace(' ', "%20")
 }
 
-/// Decodes `%XX` escapes; malformed escapes stay as written.
-pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
+/// Decodes `%XX` escapes; a `%` not followed by two hex digits stays as written.
+/// Invalid UTF-8 is replaced.
+pub fn percent_decode(s: &str) -> Cow<'_, str> {
+    if !s.contains('%') {
+        return Cow::Borrowed(s);
+    }
+    let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-            if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(v);
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
                 i += 3;
                 continue;
             }
@@ -171,7 +176,7 @@ pub fn percent_decode(text: &str) -> String {
         out.push(bytes[i]);
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    Cow::Owned(String::from_utf8_lossy(&out).into_owned())
 }
 
 #[cfg(test)]
