@@ -650,10 +650,10 @@ fn page_context(
             .map(|u| u.replace("{path}", &url_path(&page.source))),
         alternates: Vec::new(),
         banners,
-        nav: if page.kind == PageKind::Chapter {
-            inline_nav(nav, &this.url)
-        } else {
-            Vec::new()
+        nav: match page.kind {
+            PageKind::Chapter => inline_nav(nav, &this.url),
+            PageKind::Spec | PageKind::Registry => spec_nav(&content.specs, links, &this.url),
+            PageKind::Home => Vec::new(),
         },
         show_title: this.rendered.first_heading.is_none(),
         spec: spec.map(|s| spec_site::context(s, &content.specs, links, &resolved.backlinks)),
@@ -663,6 +663,48 @@ fn page_context(
             Vec::new()
         },
     }
+}
+
+/// The specs by status, as the sidebar of spec pages lists them (a window
+/// around the current spec when there are very many).
+fn spec_nav(index: &crate::specs::SpecIndex, links: &SiteLinks, current_url: &str) -> Vec<NavItem> {
+    let mut items = Vec::new();
+    for (status, specs) in index.groups() {
+        items.push(NavItem {
+            kind: "part",
+            title: status.name().to_string(),
+            url: None,
+            depth: 0,
+            current: false,
+        });
+        for spec in specs {
+            let url = links.spec_url(spec.number);
+            items.push(NavItem {
+                kind: "chapter",
+                title: format!(
+                    "{} {}",
+                    spec.shortname,
+                    if spec.name == spec.shortname {
+                        ""
+                    } else {
+                        &spec.name
+                    }
+                )
+                .trim_end()
+                .to_string(),
+                current: url == current_url,
+                url: Some(url),
+                depth: 0,
+            });
+        }
+    }
+    const MOST: usize = 200;
+    if items.len() > MOST {
+        let pos = items.iter().position(|n| n.current).unwrap_or(0);
+        let start = pos.saturating_sub(MOST / 2).min(items.len() - MOST);
+        items = items[start..start + MOST].to_vec();
+    }
+    items
 }
 
 /// Previous and next chapters in reading order (the home page leads to the first).

@@ -228,11 +228,16 @@ impl Drop for Driver {
 }
 
 fn built_example() -> (tempfile::TempDir, u16) {
+    built(&common::example_site())
+}
+
+/// Builds a site under `BASE` and serves it on loopback.
+fn built(root: &Path) -> (tempfile::TempDir, u16) {
     let out = tempfile::tempdir().unwrap();
     let site = out.path().join("site");
     let status = Command::new(env!("CARGO_BIN_EXE_charter"))
         .args(["build", "-q", "-u", &format!("http://127.0.0.1{BASE}")])
-        .arg(common::example_site())
+        .arg(root)
         .arg("-o")
         .arg(&site)
         .status()
@@ -326,4 +331,61 @@ fn example_site_in_a_real_browser() {
         "404 page is styled: {css_loaded}"
     );
     driver.screenshot("not-found");
+}
+
+#[test]
+fn zeromq_spec_pages_in_a_real_browser() {
+    let Some((chromium, chromedriver)) = browser_tools() else {
+        return;
+    };
+    let corpus = common::with_config(
+        "zeromq-rfc",
+        &format!("{}lints: {{ broken-link: warn }}\n", common::ZEROMQ_CONFIG),
+    );
+    let (_out, port) = built(corpus.path());
+    let origin = format!("http://127.0.0.1:{port}");
+    let driver = Driver::start(&chromium, &chromedriver);
+    driver.resize(1280, 900);
+
+    for theme in ["light", "dark"] {
+        driver.goto(&format!("{origin}{BASE}"));
+        driver.js(&format!("localStorage.setItem('charter-theme', '{theme}')"));
+        for (page, name) in [
+            ("spec/", "registry"),
+            ("spec/42/", "spec-42"),
+            ("spec/22/", "spec-22"),
+        ] {
+            driver.goto(&format!("{origin}{BASE}{page}"));
+            assert_eq!(
+                driver.js("return document.documentElement.dataset.theme"),
+                json!(theme)
+            );
+            driver.screenshot(&format!("zeromq-{name}-{theme}"));
+        }
+    }
+
+    // The deprecated banner leads to the successor.
+    driver.click("[data-banner=deprecated] a");
+    assert_eq!(driver.path(), format!("{BASE}spec/42/"));
+    assert_eq!(
+        driver.js("return document.querySelector('.spec-header [data-status]').dataset.status"),
+        json!("stable")
+    );
+
+    // The registry filter works offline.
+    driver.goto(&format!("{origin}{BASE}spec/"));
+    let visible_rows = "return [...document.querySelectorAll('.registry-table tbody tr')].filter(r => !r.hidden).length";
+    assert_eq!(driver.js(visible_rows), json!(52));
+    driver.js("const i=document.querySelector('[data-registry-filter]'); i.value='curve'; i.dispatchEvent(new Event('input'))");
+    let shown = driver.js(visible_rows).as_u64().unwrap();
+    assert!(
+        (1..52).contains(&shown),
+        "filter narrows the registry: {shown}"
+    );
+    assert!(
+        driver
+            .js("return document.querySelector('tr[data-spec=\"26\"]').hidden")
+            .as_bool()
+            == Some(false)
+    );
 }

@@ -133,3 +133,37 @@ impl Built {
         );
     }
 }
+
+/// A real corpus in `../shared/corpora/`; panics when it is missing.
+pub fn corpus(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpora")
+        .join(name);
+    assert!(
+        dir.is_dir(),
+        "corpus {} is missing: the corpus tests need ../shared/corpora next to the checkout",
+        dir.display()
+    );
+    dir
+}
+
+/// A copy of a corpus with `config` as its charter.yaml (the corpus itself is never edited).
+pub fn with_config(name: &str, config: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&corpus(name), dir.path());
+    std::fs::write(dir.path().join("charter.yaml"), config).unwrap();
+    dir
+}
+
+/// The ZeroMQ RFC corpus's charter.yaml, as a community moving to charter would write it.
+pub const ZEROMQ_CONFIG: &str = "title: ZeroMQ RFC
+base_url: https://zeromq.github.io/rfc/
+home: content/_index.md
+specs:
+  dir: content/docs/rfcs
+  domains: [rfc.zeromq.org]
+  # Supersession the specs state only in prose.
+  obsoletes: { 42: [22], 22: [16], 44: [42], 36: [20] }
+static: [static]
+ignore: [\"content/menu/**\"]
+";

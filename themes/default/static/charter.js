@@ -69,6 +69,12 @@
     var items = window.charterNav;
     var sidebar = doc.getElementById("sidebar");
     if (!sidebar || !Array.isArray(items) || items.length === 0) return;
+    /* Spec pages list the specs inline; the shared tree is the handbook's. */
+    if (sidebar.querySelector("[data-nav-static]")) {
+      var here = sidebar.querySelector("[aria-current=page]");
+      if (here && here.scrollIntoView) here.scrollIntoView({ block: "center" });
+      return;
+    }
     var pageUrl = doc.body.getAttribute("data-page-url");
     var top = doc.createElement("ol");
     top.className = "nav-tree";
