@@ -430,7 +430,11 @@ impl Sentences {
                     .flatten();
                 match found {
                     Some(kw) => {
-                        keywords.push(kw.to_string());
+                        // A quoted keyword ("MUST") is mentioned, not required: the RFC 2119 boilerplate.
+                        let quoted = sentence[..i].ends_with(['"', '“', '\'']);
+                        if !quoted {
+                            keywords.push(kw.to_string());
+                        }
                         i += kw.len();
                     }
                     None => i += 1,
@@ -498,6 +502,7 @@ fn finish_heading(
         Some(id) => id,
         None => unique_id(&title, ids),
     };
+    let alias = numbered_alias(&title).filter(|alias| *alias != id && ids.insert(alias.clone()));
     if buf.level == 1 && rendered.first_heading.is_none() {
         rendered.first_heading = Some(title.clone());
     }
@@ -508,8 +513,8 @@ fn finish_heading(
             title,
         });
     }
-    let raw_id = id;
-    let id = crate::html::escape(&raw_id);
+    let raw_id = alias.clone().unwrap_or(id.clone());
+    let id = crate::html::escape(&id);
     let mut html = String::with_capacity(64 + id.len() * 2);
     html.push_str("<h");
     html.push((b'0' + buf.level) as char);
@@ -536,6 +541,11 @@ fn finish_heading(
         }
     }
     html.push('>');
+    if let Some(alias) = &alias {
+        html.push_str("<span class=\"section-alias\" id=\"");
+        html.push_str(&crate::html::escape(alias));
+        html.push_str("\"></span>");
+    }
     if !buf.events.is_empty() {
         pulldown_cmark::html::push_html(&mut html, buf.events.into_iter());
         html.push(' ');
@@ -546,6 +556,18 @@ fn finish_heading(
     html.push((b'0' + buf.level) as char);
     html.push_str(">\n");
     (html, raw_id)
+}
+
+/// `section-2.3` for a heading numbered `2.3.` or `2.3`: an anchor that stays
+/// when the heading's words are edited (specs number their sections).
+fn numbered_alias(title: &str) -> Option<String> {
+    let number: &str = title.split_whitespace().next()?;
+    let number = number.trim_end_matches('.');
+    let well_formed = !number.is_empty()
+        && number.split('.').all(|part| {
+            !part.is_empty() && part.len() <= 3 && part.bytes().all(|b| b.is_ascii_digit())
+        });
+    (well_formed && title.split_whitespace().count() > 1).then(|| format!("section-{number}"))
 }
 
 /// A fresh id for a heading: its slug (or `section`), suffixed `-1`, `-2`…
@@ -1034,6 +1056,21 @@ mod tests {
     }
 
     #[test]
+    fn numbered_headings_get_a_stable_alias() {
+        let r = md("## 2.3. Patch Requirements\n\n## 1 Goals\n\n## 2024 was a year\n\n## 3.1\n");
+        assert!(r.html.contains(r#"<h2 id="2-3-patch-requirements"><span class="section-alias" id="section-2.3"></span>"#), "{}", r.html);
+        assert!(r.html.contains(r#"id="section-1""#));
+        assert!(
+            !r.html.contains(r#"id="section-2024""#),
+            "a year is not a section number"
+        );
+        assert!(
+            !r.html.contains(r#"id="section-3.1""#),
+            "a bare number is the whole title, not a prefix"
+        );
+    }
+
+    #[test]
     fn bcp14_keywords_are_marked_outside_code_and_collected() {
         struct Specs;
         impl ShortnameLinks for Specs {
@@ -1041,7 +1078,7 @@ mod tests {
                 (shortname == "42/C4").then(|| "/spec/42/".to_string())
             }
         }
-        let text = "# T\n\n## Rules {#rules}\n\nA patch MUST NOT break `MUST` and SHOULD follow 42/C4. Nothing here.\n\nMUSTARD and may are not keywords; 43/C4 is unknown.\n\n```\nMAY\n```\n";
+        let text = "# T\n\nThe key words \"MUST\" and \"MAY\" are to be read as in RFC 2119.\n\n## Rules {#rules}\n\nA patch MUST NOT break `MUST` and SHOULD follow 42/C4. Nothing here.\n\nMUSTARD and may are not keywords; 43/C4 is unknown.\n\n```\nMAY\n```\n";
         let r = render(&Input {
             text,
             first_line: 1,
@@ -1051,14 +1088,18 @@ mod tests {
             shortnames: Some(&Specs),
         });
         assert!(r.html.contains(r#"A patch <span class="bcp14">MUST NOT</span> break <code>MUST</code> and <span class="bcp14">SHOULD</span> follow <a href="/spec/42/">42/C4</a>."#), "{}", r.html);
-        assert!(!r.html.contains(r#"<span class="bcp14">MAY</span>"#));
+        assert!(
+            r.html.contains("<code>MAY\n</code>"),
+            "not inside code: {}",
+            r.html
+        );
         assert!(r.html.contains("MUSTARD"));
         assert_eq!(r.requirements.len(), 1, "{:?}", r.requirements);
         assert_eq!(r.requirements[0].section, "rules");
         assert_eq!(r.requirements[0].keywords, vec!["MUST NOT", "SHOULD"]);
         assert!(r.requirements[0].sentence.ends_with("follow 42/C4."));
         let shortname_link = r.links.iter().find(|l| l.dest == "42/C4").unwrap();
-        assert_eq!((shortname_link.line, shortname_link.column), (5, 49));
+        assert_eq!((shortname_link.line, shortname_link.column), (7, 49));
     }
 
     #[test]
