@@ -393,7 +393,10 @@ fn chapter_files(
         };
         let rel = relative(root, entry.path());
         let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if hidden || ignore.is_match(&rel) || !entry.file_type().is_file() {
+        // Symlinks count: a dangling one is reported as unreadable, not skipped.
+        let file_like =
+            entry.file_type().is_file() || entry.file_type().is_symlink() && !entry.path().is_dir();
+        if hidden || ignore.is_match(&rel) || !file_like {
             continue;
         }
         let is_md = rel.extension().is_some_and(|e| e == "md");

@@ -291,3 +291,69 @@ fn builds_are_deterministic() {
         assert!(bytes == &b.files[path], "{path} differs between builds");
     }
 }
+
+#[test]
+fn links_outside_the_base_path_are_errors() {
+    let built = build_fixture("outside-base");
+    let errors = built.errors();
+    assert_eq!(errors.len(), 1, "{}", built.summary());
+    assert_eq!(errors[0].code, "link-outside-base");
+    assert!(
+        errors[0].message.contains("/elsewhere/"),
+        "{}",
+        built.summary()
+    );
+}
+
+#[test]
+fn malformed_config_yaml_is_located() {
+    let dir = copy_fixture("order-filename");
+    std::fs::write(
+        dir.path().join("charter.yaml"),
+        "title: Broken\nbook:\n  dir: [unclosed\n",
+    )
+    .unwrap();
+    let built = build_at(dir.path(), |_| {});
+    let d = &built.errors()[0];
+    assert_eq!(d.code, "yaml-syntax", "{}", built.summary());
+    assert_eq!(
+        d.location.as_ref().unwrap().file,
+        std::path::Path::new("charter.yaml")
+    );
+    assert!(d.location.as_ref().unwrap().line >= 3);
+    assert!(built.files.is_empty(), "nothing is written");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_dangling_symlink_is_an_unreadable_file() {
+    let dir = copy_fixture("order-filename");
+    std::os::unix::fs::symlink("nowhere.md", dir.path().join("book/04-gone.md")).unwrap();
+    let built = build_at(dir.path(), |_| {});
+    built.assert_diag(Severity::Error, "io-error", "book/04-gone.md", 1, 1);
+}
+
+#[test]
+fn example_site_specs_show_their_lifecycle() {
+    let built = build_at(&example_site(), |_| {});
+    let old = built.text("spec/3/index.html");
+    let banner = &old[old.find(r#"data-banner="deprecated""#).expect("banner")..];
+    assert!(banner[..banner.find("</div>").unwrap()].contains(r#"href="/riverbank/spec/4/""#));
+    let draft = built.text("spec/2/index.html");
+    assert!(draft.contains(r#"data-banner="draft""#));
+    assert!(
+        draft.contains(r#"href="/riverbank/spec/1/""#),
+        "the draft cites the stable spec by shortname"
+    );
+    let chapter = built.text("book/specs/index.html");
+    assert!(
+        chapter.contains(r#"href="/riverbank/spec/4/#format""#),
+        "the handbook links a spec by number"
+    );
+    assert!(chapter.contains(r#"data-spec-status="deprecated""#));
+    let stable = built.text("spec/1/index.html");
+    assert!(stable.contains("Referenced by"), "backlinks at the foot");
+    assert!(built
+        .text("spec/index.html")
+        .contains(r#"data-registry-group="deprecated""#));
+}
