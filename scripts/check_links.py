@@ -11,24 +11,13 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_site import slugify  # noqa: E402  (one definition of the heading-id rule)
+
 FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{#([^}\s]+)\})?\s*#*\s*$")
 LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 INLINE_CODE = re.compile(r"`[^`]*`")
-
-
-def slugify(text):
-    out, dash = [], False
-    for ch in text:
-        if ch.isalnum():
-            out.append(ch.lower())
-            dash = False
-        elif out and not dash and (ch.isspace() or ch in "-_"):
-            out.append("-")
-            dash = True
-    while out and out[-1] == "-":
-        out.pop()
-    return "".join(out)
 
 
 def plain(text):
