@@ -107,6 +107,28 @@ pub fn ignore_set(config: &Config) -> (GlobSet, Vec<Diagnostic>) {
     (set, diags)
 }
 
+/// Every Markdown source file a build reads (home, chapters, specs and the
+/// registry introduction), relative to the root, sorted. Translations mirror
+/// these paths under `translations/<tag>/`.
+pub fn source_files(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let (ignore, mut diags) = ignore_set(config);
+    let mut files = Vec::new();
+    if root.join(&config.home).is_file() && !ignore.is_match(&config.home) {
+        files.push(config.home.clone());
+    }
+    if root.join(&config.book.dir).is_dir() {
+        files.extend(chapter_files(root, &config.book.dir, &ignore, &mut diags));
+    }
+    if root.join(&config.specs.dir).is_dir() {
+        let (specs, intro) = spec_files(root, &config.specs.dir, &ignore, &config.home, &mut diags);
+        files.extend(specs.into_iter().map(|f| f.source));
+        files.extend(intro);
+    }
+    files.sort();
+    files.dedup();
+    (files, diags)
+}
+
 /// Reads the home page and the handbook of the source language.
 pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<Diagnostic>) {
     let (ignore, mut diags) = ignore_set(config);
