@@ -4,17 +4,18 @@
 
 use crate::check::{self, CheckedPage, PageScan};
 use crate::config::{self, Config};
-use crate::content::{self, BookEntry, Content, Page, PageKind};
+use crate::content::{self, Origin};
 use crate::diagnostics::{self, Diagnostic};
 use crate::highlight::Highlighter;
-use crate::links::{url_path, SiteLinks};
-use crate::markdown::{self, Rendered};
+use crate::links::url_path;
+use crate::markdown;
 use crate::output::{DiskOutput, MemoryOutput, NullOutput, Output};
-use crate::spec_site::{self, Referrer, SpecUrls};
-use crate::theme::{Banner, Link, NavItem, PageContext, SiteContext, Theme};
+use crate::site::{self, LangSite, Site};
+use crate::spec_site;
+use crate::theme::{PageContext, SiteContext, Theme};
 use crate::url::{Route, Scope, Urls};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -197,14 +198,6 @@ struct Stats {
     files: usize,
 }
 
-/// Everything computed for one page before its template is rendered.
-struct Prepared {
-    rendered: Rendered,
-    title: String,
-    url: String,
-    output: String,
-}
-
 /// Stages after config: content, Markdown, templates, files, checks.
 fn run(
     opts: &BuildOptions,
@@ -216,7 +209,6 @@ fn run(
 ) -> Stats {
     let base_url = opts.base_url.as_deref().or(config.base_url.as_deref());
     let urls = Urls::new(base_url);
-    let scope = Scope::root();
 
     let theme = match Theme::load(&opts.root) {
         Ok(t) => Some(t),
@@ -235,55 +227,28 @@ fn run(
     diags.append(&mut found);
     clock.lap("load", report);
 
-    let page_urls: HashMap<PathBuf, String> = content
-        .pages
-        .iter()
-        .map(|p| (p.source.clone(), urls.url(&p.scope, &p.route)))
+    let langs: Vec<LangSite> = site::languages(config)
+        .into_iter()
+        .map(|lang| LangSite::new(&opts.root, config, &urls, &content, lang))
         .collect();
-    let links = SiteLinks::new(urls.clone(), scope.clone(), &opts.root, page_urls)
-        .with_spec_domains(&config.specs.domains);
-    let shortnames = SpecShortnames {
-        specs: &content.specs,
-        links: &links,
-    };
-    let spec_urls = SpecUrls::new(&content.specs, &links);
-
-    let prepared: Vec<Prepared> = content
-        .pages
-        .par_iter()
-        .map(|page| prepare(page, &links, &shortnames, &spec_urls, &highlighter, &urls))
-        .collect();
+    let prepared = site::prepare_all(&content, &langs, &highlighter, &urls, diags);
     clock.lap("markdown", report);
 
-    let site = site_context(config, &urls, &scope, &content, &prepared);
-    let book_nav = book_nav(&content, &prepared);
+    let site = Site::new(config, &urls, &content, &prepared, &langs, diags);
     let files = Files::new(out);
-    let resolved = Resolved {
-        config,
-        urls: &urls,
-        content: &content,
-        prepared: &prepared,
-        links: &links,
-        backlinks: spec_backlinks(&content, &prepared, &spec_urls, diags),
-    };
-
-    files.write(
-        &urls
-            .output_path_of_url(&site.nav_url_path())
-            .unwrap_or_default(),
-        theme_nav_script(&book_nav).as_bytes(),
-    );
+    for (lang, nav) in langs.iter().zip(&site.navs) {
+        let path = urls.output_path(&lang.scope, &site::nav_script_route(&lang.scope));
+        files.write(&url_path(&path), crate::theme::nav_script(nav).as_bytes());
+    }
     let Some(theme) = theme else {
         return Stats::default();
     };
 
-    let scans: Vec<(usize, PageScan)> = content
-        .pages
-        .par_iter()
-        .enumerate()
-        .filter_map(|(i, page)| {
-            let ctx = page_context(&resolved, &book_nav, i, page);
-            match theme.render(&site, &ctx) {
+    let scans: Vec<(usize, PageScan)> = (0..content.pages.len())
+        .into_par_iter()
+        .filter_map(|i| {
+            let ctx = site.page_context(i);
+            match theme.render(&site.contexts[site.lang_of(i)], &ctx) {
                 Ok(html) => {
                     let scan = check::scan(&html);
                     files
@@ -300,23 +265,15 @@ fn run(
         .collect();
     clock.lap("render", report);
 
-    let not_found = render_404(config, &urls, &site, &theme, &files);
-    write_spec_files(&resolved, &files);
-    write_site_files(
-        opts,
-        config,
-        &urls,
-        &content,
-        &prepared,
-        &theme,
-        &highlighter,
-        &links,
-        &files,
-    );
+    let not_found = render_404(config, &urls, &site.contexts[0], &theme, &files);
+    write_spec_files(&site, &files);
+    write_site_files(opts, config, &urls, &site, &theme, &highlighter, &files);
     clock.lap("files", report);
 
+    // A fallback page shows its source's text: its links are checked there.
     let mut checked: Vec<CheckedPage<'_>> = scans
         .iter()
+        .filter(|(i, _)| !matches!(content.pages[*i].origin, Origin::Fallback(_)))
         .map(|(i, scan)| CheckedPage {
             output: &prepared[*i].output,
             source: Some(content.pages[*i].source.as_path()),
@@ -342,410 +299,51 @@ fn run(
     }
 }
 
-/// Bare shortnames (`42/C4`) in text link to the spec when it exists.
-struct SpecShortnames<'a> {
-    specs: &'a crate::specs::SpecIndex,
-    links: &'a SiteLinks,
-}
-
-impl markdown::ShortnameLinks for SpecShortnames<'_> {
-    fn url(&self, shortname: &str) -> Option<String> {
-        self.specs
-            .by_shortname(shortname)
-            .map(|spec| self.links.spec_url(spec.number))
-    }
-}
-
-/// What the render stage reads for every page.
-struct Resolved<'a> {
-    config: &'a Config,
-    urls: &'a Urls,
-    content: &'a Content,
-    prepared: &'a [Prepared],
-    links: &'a SiteLinks,
-    /// Pages that link to each spec.
-    backlinks: BTreeMap<u32, Vec<Link>>,
-}
-
-fn spec_backlinks(
-    content: &Content,
-    prepared: &[Prepared],
-    spec_urls: &SpecUrls,
-    diags: &mut Vec<Diagnostic>,
-) -> BTreeMap<u32, Vec<Link>> {
-    let spec_of_page: HashMap<usize, u32> = content
-        .specs
-        .specs
-        .values()
-        .map(|s| (s.page, s.number))
-        .collect();
-    let referrers: Vec<Referrer<'_>> = content
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(i, page)| Referrer {
-            source: &page.source,
-            title: &prepared[i].title,
-            url: &prepared[i].url,
-            spec: spec_of_page.get(&i).copied(),
-            links: &prepared[i].rendered.links,
-        })
-        .collect();
-    spec_site::backlinks(&content.specs, spec_urls, &referrers, diags)
-}
-
-/// Redirects from `/spec/N/NAME/`, `specs.json`, `requirements.json`, `specs.xml`.
-fn write_spec_files(resolved: &Resolved<'_>, files: &Files<'_>) {
-    let index = &resolved.content.specs;
+/// Redirects from `/spec/N/NAME/` (in every language), and at the root
+/// `specs.json`, `requirements.json`, `specs.xml`.
+fn write_spec_files(site: &Site<'_>, files: &Files<'_>) {
+    let index = &site.content.specs;
     if index.specs.is_empty() {
         return;
     }
-    let scope = Scope::root();
-    for spec in index.specs.values() {
-        if let Some(name) = spec
-            .short_label()
-            .filter(|n| crate::output::check_relative(n).is_ok() && !n.contains('/'))
-        {
+    for lang in site.langs {
+        for spec in index.specs.values() {
+            let Some(name) = spec
+                .short_label()
+                .filter(|n| crate::output::check_relative(n).is_ok() && !n.contains('/'))
+            else {
+                continue;
+            };
             let route = Route::SpecName(spec.number, name.to_string());
-            let path = url_path(&resolved.urls.output_path(&scope, &route));
-            let html =
-                spec_site::redirect_page(&resolved.links.spec_url(spec.number), &spec.shortname);
+            let path = url_path(&site.urls.output_path(&lang.scope, &route));
+            let html = spec_site::redirect_page(&lang.links.spec_url(spec.number), &spec.shortname);
             files.write(&path, html.as_bytes());
         }
     }
-    files.write(
-        "specs.json",
-        spec_site::specs_json(index, resolved.links).as_bytes(),
-    );
+    let links = &site.langs[0].links;
+    files.write("specs.json", spec_site::specs_json(index, links).as_bytes());
     let requirements: BTreeMap<u32, &[markdown::Requirement]> = index
         .specs
         .values()
         .map(|s| {
             (
                 s.number,
-                resolved.prepared[s.page].rendered.requirements.as_slice(),
+                site.prepared[s.page].rendered.requirements.as_slice(),
             )
         })
         .collect();
     files.write(
         "requirements.json",
-        spec_site::requirements_json(index, resolved.links, &requirements).as_bytes(),
+        spec_site::requirements_json(index, links, &requirements).as_bytes(),
     );
     let absolute = |path: &str| {
-        resolved
-            .urls
-            .absolute(&scope, &Route::Asset(path.to_string()))
+        site.urls
+            .absolute(&Scope::root(), &Route::Asset(path.to_string()))
     };
     files.write(
         "specs.xml",
-        spec_site::atom_feed(index, resolved.links, &resolved.config.title, &absolute).as_bytes(),
+        spec_site::atom_feed(index, links, &site.config.title, &absolute).as_bytes(),
     );
-}
-
-/// Renders the body and settles title, URL and output path.
-fn prepare(
-    page: &Page,
-    links: &SiteLinks,
-    shortnames: &SpecShortnames<'_>,
-    spec_urls: &SpecUrls,
-    highlighter: &Highlighter,
-    urls: &Urls,
-) -> Prepared {
-    let resolver = links.for_page(&page.source);
-    let rendered = markdown::render(&markdown::Input {
-        text: &page.body,
-        first_line: page.body_line,
-        resolver: &resolver,
-        highlighter,
-        bcp14: page.kind == PageKind::Spec,
-        shortnames: Some(shortnames),
-    });
-    let mut rendered = rendered;
-    if spec_site::links_to_specs(&rendered.links, spec_urls) {
-        rendered.html = spec_site::decorate_links(&rendered.html, shortnames.specs, spec_urls);
-    }
-    let title = page
-        .front
-        .title
-        .clone()
-        .or_else(|| rendered.first_heading.clone())
-        .unwrap_or_else(|| fallback_title(page));
-    Prepared {
-        title,
-        url: urls.url(&page.scope, &page.route),
-        output: url_path(&urls.output_path(&page.scope, &page.route)),
-        rendered,
-    }
-}
-
-fn fallback_title(page: &Page) -> String {
-    let stem = match &page.route {
-        Route::Chapter(slug) => slug.rsplit('/').next().unwrap_or(slug).to_string(),
-        _ => String::new(),
-    };
-    let words = stem.replace(['-', '_'], " ");
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => "Home".to_string(),
-    }
-}
-
-impl SiteContext {
-    fn nav_url_path(&self) -> String {
-        self.nav_url.split('?').next().unwrap_or("").to_string()
-    }
-}
-
-fn site_context(
-    config: &Config,
-    urls: &Urls,
-    scope: &Scope,
-    content: &Content,
-    prepared: &[Prepared],
-) -> SiteContext {
-    let first_chapter = content.book.iter().find_map(|e| match e {
-        BookEntry::Chapter { page, .. } => Some(prepared[*page].url.clone()),
-        _ => None,
-    });
-    SiteContext {
-        title: config.title.clone(),
-        description: config.description.clone(),
-        base_path: urls.base_path().to_string(),
-        home_url: urls.url(scope, &Route::Home),
-        book_url: first_chapter,
-        specs_url: content
-            .pages
-            .iter()
-            .any(|p| p.kind == PageKind::Registry)
-            .then(|| urls.url(scope, &Route::Registry)),
-        css_url: urls.url(scope, &Route::Asset("assets/charter.css".into())),
-        js_url: urls.url(scope, &Route::Asset("assets/charter.js".into())),
-        nav_url: urls.url(scope, &Route::File("charter-nav.js".into())),
-        search: config.search,
-    }
-}
-
-/// The whole chapter tree, as every page's sidebar shows it.
-fn book_nav(content: &Content, prepared: &[Prepared]) -> Vec<NavItem> {
-    content
-        .book
-        .iter()
-        .map(|entry| match entry {
-            BookEntry::Chapter { page, title, depth } => NavItem {
-                kind: "chapter",
-                title: title
-                    .clone()
-                    .unwrap_or_else(|| prepared[*page].title.clone()),
-                url: Some(prepared[*page].url.clone()),
-                depth: *depth,
-                current: false,
-            },
-            BookEntry::Draft { title, depth } => NavItem {
-                kind: "chapter",
-                title: title.clone(),
-                url: None,
-                depth: *depth,
-                current: false,
-            },
-            BookEntry::Part { title } => NavItem {
-                kind: "part",
-                title: title.clone(),
-                url: None,
-                depth: 0,
-                current: false,
-            },
-            BookEntry::Separator => NavItem {
-                kind: "separator",
-                title: String::new(),
-                url: None,
-                depth: 0,
-                current: false,
-            },
-        })
-        .collect()
-}
-
-fn theme_nav_script(nav: &[NavItem]) -> String {
-    crate::theme::nav_script(nav)
-}
-
-/// Most entries a page carries inline; the rest comes from the shared nav script.
-const INLINE_NAV_WINDOW: usize = 30;
-
-/// The part of the tree around the current page: its part (between part
-/// headings), cut to a window around the page when the part is long.
-fn inline_nav(nav: &[NavItem], current_url: &str) -> Vec<NavItem> {
-    let Some(pos) = nav
-        .iter()
-        .position(|n| n.url.as_deref() == Some(current_url))
-    else {
-        return nav.iter().take(INLINE_NAV_WINDOW).cloned().collect();
-    };
-    let start = nav[..pos]
-        .iter()
-        .rposition(|n| n.kind == "part")
-        .unwrap_or(0);
-    let end = nav[pos + 1..]
-        .iter()
-        .position(|n| n.kind == "part")
-        .map_or(nav.len(), |i| pos + 1 + i);
-    let start = start.max(pos.saturating_sub(INLINE_NAV_WINDOW / 2));
-    let end = end.min(pos + INLINE_NAV_WINDOW / 2);
-    nav[start..end]
-        .iter()
-        .map(|n| NavItem {
-            current: n.url.as_deref() == Some(current_url),
-            ..n.clone()
-        })
-        .collect()
-}
-
-fn page_context(
-    resolved: &Resolved<'_>,
-    nav: &[NavItem],
-    index: usize,
-    page: &Page,
-) -> PageContext {
-    let Resolved {
-        config,
-        urls,
-        content,
-        prepared,
-        links,
-        ..
-    } = resolved;
-    let this = &prepared[index];
-    let (prev, next) = neighbours(content, prepared, index);
-    let absolute = urls.absolute(&page.scope, &page.route);
-    let spec = match page.route {
-        Route::Spec(n) if page.kind == PageKind::Spec => content.specs.get(n),
-        _ => None,
-    };
-    let mut banners = Vec::new();
-    if page.front.draft {
-        banners.push(Banner { kind: "draft", html: "<strong>Draft.</strong> This page is not published; you see it because the build includes drafts.".into() });
-    }
-    if let Some(spec) = spec {
-        banners.extend(spec_site::banners(spec, &content.specs, links));
-    }
-    let source_exists =
-        config.edit_url.is_some() && page.source.extension().is_some_and(|e| e == "md");
-    PageContext {
-        kind: page.kind.name(),
-        title: this.title.clone(),
-        description: page.front.description.clone(),
-        url: this.url.clone(),
-        canonical: absolute.starts_with("http").then_some(absolute),
-        lang: page.lang.clone(),
-        dir: crate::i18n::direction(&page.lang, None).to_string(),
-        content: this.rendered.html.clone(),
-        toc: this.rendered.toc.clone(),
-        prev,
-        next,
-        edit_url: config
-            .edit_url
-            .as_ref()
-            .filter(|_| source_exists)
-            .map(|u| u.replace("{path}", &url_path(&page.source))),
-        alternates: Vec::new(),
-        banners,
-        nav: match page.kind {
-            PageKind::Chapter => inline_nav(nav, &this.url),
-            PageKind::Spec | PageKind::Registry => spec_nav(&content.specs, links, &this.url),
-            PageKind::Home => Vec::new(),
-        },
-        show_title: this.rendered.first_heading.is_none(),
-        spec: spec.map(|s| spec_site::context(s, &content.specs, links, &resolved.backlinks)),
-        registry: if page.kind == PageKind::Registry {
-            spec_site::registry(&content.specs, links)
-        } else {
-            Vec::new()
-        },
-    }
-}
-
-/// The specs by status, as the sidebar of spec pages lists them (a window
-/// around the current spec when there are very many).
-fn spec_nav(index: &crate::specs::SpecIndex, links: &SiteLinks, current_url: &str) -> Vec<NavItem> {
-    let mut items = Vec::new();
-    for (status, specs) in index.groups() {
-        items.push(NavItem {
-            kind: "part",
-            title: status.name().to_string(),
-            url: None,
-            depth: 0,
-            current: false,
-        });
-        for spec in specs {
-            let url = links.spec_url(spec.number);
-            items.push(NavItem {
-                kind: "chapter",
-                title: format!(
-                    "{} {}",
-                    spec.shortname,
-                    if spec.name == spec.shortname {
-                        ""
-                    } else {
-                        &spec.name
-                    }
-                )
-                .trim_end()
-                .to_string(),
-                current: url == current_url,
-                url: Some(url),
-                depth: 0,
-            });
-        }
-    }
-    const MOST: usize = 200;
-    if items.len() > MOST {
-        let pos = items.iter().position(|n| n.current).unwrap_or(0);
-        let start = pos.saturating_sub(MOST / 2).min(items.len() - MOST);
-        items = items[start..start + MOST].to_vec();
-    }
-    items
-}
-
-/// Previous and next chapters in reading order (the home page leads to the first).
-fn neighbours(
-    content: &Content,
-    prepared: &[Prepared],
-    index: usize,
-) -> (Option<Link>, Option<Link>) {
-    let order: Vec<usize> = content
-        .book
-        .iter()
-        .filter_map(|e| match e {
-            BookEntry::Chapter { page, .. } => Some(*page),
-            _ => None,
-        })
-        .collect();
-    let link = |i: usize| Link {
-        title: prepared[i].title.clone(),
-        url: prepared[i].url.clone(),
-    };
-    match content.pages[index].kind {
-        PageKind::Home => (None, order.first().map(|&i| link(i))),
-        PageKind::Chapter => match order.iter().position(|&i| i == index) {
-            Some(pos) => (
-                pos.checked_sub(1).map(|p| link(order[p])),
-                order.get(pos + 1).map(|&i| link(i)),
-            ),
-            None => (None, None),
-        },
-        PageKind::Spec => {
-            let numbers: Vec<usize> = content.specs.specs.values().map(|s| s.page).collect();
-            match numbers.iter().position(|&i| i == index) {
-                Some(pos) => (
-                    pos.checked_sub(1).map(|p| link(numbers[p])),
-                    numbers.get(pos + 1).map(|&i| link(i)),
-                ),
-                None => (None, None),
-            }
-        }
-        PageKind::Registry => (None, None),
-    }
 }
 
 fn render_404(
@@ -788,18 +386,14 @@ fn render_404(
     }
 }
 
-/// Theme assets, syntax CSS, static folders, linked files, sitemap, robots,
-/// `.nojekyll`, CNAME.
-#[allow(clippy::too_many_arguments)]
+/// Theme assets, static folders, linked files, sitemap, robots, `.nojekyll`, CNAME.
 fn write_site_files(
     opts: &BuildOptions,
     config: &Config,
     urls: &Urls,
-    content: &Content,
-    prepared: &[Prepared],
+    site: &Site<'_>,
     theme: &Theme,
     highlighter: &Highlighter,
-    links: &SiteLinks,
     files: &Files<'_>,
 ) {
     for mut asset in theme.assets() {
@@ -809,11 +403,15 @@ fn write_site_files(
         }
         files.write(&asset.path, &asset.bytes);
     }
-    for rel in links.published() {
+    let mut published = std::collections::BTreeSet::new();
+    for lang in site.langs {
+        published.extend(lang.links.published());
+    }
+    for rel in published {
+        let route = Route::File(url_path(&rel));
         match std::fs::read(opts.root.join(&rel)) {
             Ok(bytes) => files.write(
-                &url_path(&urls.output_path(&Scope::root(), &Route::File(url_path(&rel))))
-                    .replace("%20", " "),
+                &url_path(&urls.output_path(&Scope::root(), &route)).replace("%20", " "),
                 &bytes,
             ),
             Err(e) => files.push_error(
@@ -825,8 +423,7 @@ fn write_site_files(
     for dir in &config.static_dirs {
         copy_static(&opts.root, dir, files);
     }
-    let sitemap = sitemap(urls, content, prepared);
-    files.write("sitemap.xml", sitemap.as_bytes());
+    files.write("sitemap.xml", sitemap(site).as_bytes());
     let robots = format!(
         "User-agent: *\nAllow: /\nSitemap: {}\n",
         urls.absolute(&Scope::root(), &Route::Asset("sitemap.xml".into()))
@@ -893,16 +490,30 @@ fn copy_static(root: &Path, dir: &Path, files: &Files<'_>) {
     }
 }
 
-fn sitemap(urls: &Urls, content: &Content, prepared: &[Prepared]) -> String {
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for page in &content.pages {
-        let loc = urls.absolute(&page.scope, &page.route);
+/// Every page, with its translations as `hreflang` alternates.
+fn sitemap(site: &Site<'_>) -> String {
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+    let content = site.content;
+    for (i, page) in content.pages.iter().enumerate() {
         xml.push_str(&format!(
-            "  <url><loc>{}</loc></url>\n",
-            crate::html::escape(&loc)
+            "  <url><loc>{}</loc>",
+            crate::html::escape(&site.urls.absolute(&page.scope, &page.route))
         ));
+        if site.langs.len() > 1 {
+            let original = page.original(i);
+            for lang in site.langs {
+                let other = &content.pages[content.in_lang(lang.lang.as_deref(), original)];
+                let tag = lang.lang.as_deref().unwrap_or(&site.config.language);
+                let href = site.urls.absolute(&other.scope, &other.route);
+                xml.push_str(&format!(
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                    crate::html::escape(tag),
+                    crate::html::escape(&href)
+                ));
+            }
+        }
+        xml.push_str("</url>\n");
     }
-    let _ = prepared;
     xml.push_str("</urlset>\n");
     xml
 }

@@ -41,15 +41,50 @@ pub struct Page {
     /// Source path relative to the root (`book/01-why.md`).
     pub source: PathBuf,
     pub route: Route,
+    /// Version and language of the site the page belongs to (its chrome).
     pub scope: Scope,
-    /// The page's language tag.
+    /// The language of the page's text: the scope's language, or the source
+    /// language on a fallback page.
     pub lang: String,
+    /// What the page is in its language's site.
+    pub origin: Origin,
     pub front: FrontMatter,
     pub body: String,
     /// 1-based line of the file on which the body starts.
     pub body_line: usize,
     /// Made by charter (no source file): a home page or registry the site did not write.
     pub generated: bool,
+}
+
+/// Where a page's text comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// A page of the source language.
+    Source,
+    /// A translation of the source page at this index.
+    Translation(usize),
+    /// The source page at this index, shown untranslated in another language's site.
+    Fallback(usize),
+}
+
+impl Page {
+    /// The index of the source-language page this page stands for.
+    pub fn original(&self, own_index: usize) -> usize {
+        match self.origin {
+            Origin::Source => own_index,
+            Origin::Translation(i) | Origin::Fallback(i) => i,
+        }
+    }
+
+    /// The language tag of the site this page belongs to.
+    pub fn site_lang<'a>(&'a self, config: &'a Config) -> &'a str {
+        self.scope.lang.as_deref().unwrap_or(&config.language)
+    }
+}
+
+/// Where the translations of one language live: `translations/<tag>/`.
+pub fn translation_dir(tag: &str) -> PathBuf {
+    Path::new("translations").join(tag)
 }
 
 /// One entry of the handbook's table of contents.
@@ -72,12 +107,32 @@ pub enum BookEntry {
     Separator,
 }
 
-/// All pages of one scope and the handbook order.
+/// All pages of every language, the handbook order (of source pages) and the specs.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Content {
+    /// Source pages first, then each language's pages in the same order.
     pub pages: Vec<Page>,
     pub book: Vec<BookEntry>,
     pub specs: SpecIndex,
+    /// Number of source-language pages (the first `sources` of `pages`).
+    pub sources: usize,
+    /// Each translation language's page for a source page: `(tag, source index) → index`.
+    pub localized: BTreeMap<(String, usize), usize>,
+}
+
+impl Content {
+    /// The page standing for source page `original` in the site of `lang`
+    /// (`None` = the source language).
+    pub fn in_lang(&self, lang: Option<&str>, original: usize) -> usize {
+        match lang {
+            None => original,
+            Some(tag) => self
+                .localized
+                .get(&(tag.to_string(), original))
+                .copied()
+                .unwrap_or(original),
+        }
+    }
 }
 
 /// Options that change which pages are read.
@@ -201,6 +256,10 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
         content.book = entries;
     }
     load_specs(root, config, &ignore, &scope, &mut content, &mut diags);
+    content.sources = content.pages.len();
+    for tag in config.languages.keys() {
+        load_language(root, config, tag, &ignore, &mut content, &mut diags);
+    }
     (content, diags)
 }
 
@@ -299,6 +358,66 @@ fn load_specs(
     }
 }
 
+/// Adds the pages of one translation language: the translated file where
+/// `translations/<tag>/` has one, else the source page as a fallback.
+fn load_language(
+    root: &Path,
+    config: &Config,
+    tag: &str,
+    ignore: &GlobSet,
+    content: &mut Content,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let scope = Scope {
+        version: None,
+        lang: Some(tag.to_string()),
+    };
+    for original in 0..content.sources {
+        let source = &content.pages[original];
+        let translated_path = translation_dir(tag).join(&source.source);
+        let translation = (!source.generated
+            && root.join(&translated_path).is_file()
+            && !ignore.is_match(&translated_path))
+        .then(|| {
+            read_page(
+                root,
+                &translated_path,
+                source.kind,
+                source.route.clone(),
+                &scope,
+                config,
+                diags,
+            )
+        })
+        .flatten();
+        let page = match translation {
+            Some(mut page) => {
+                page.origin = Origin::Translation(original);
+                page.lang = tag.to_string();
+                page
+            }
+            None => Page {
+                scope: scope.clone(),
+                origin: if source.generated {
+                    Origin::Translation(original)
+                } else {
+                    Origin::Fallback(original)
+                },
+                lang: if source.generated {
+                    tag.to_string()
+                } else {
+                    source.lang.clone()
+                },
+                ..source.clone()
+            },
+        };
+        content
+            .localized
+            .insert((tag.to_string(), original), content.pages.len());
+        content.pages.push(page);
+    }
+}
+
 /// A page charter writes itself where the site has no file for it.
 fn generated_page(
     kind: PageKind,
@@ -324,6 +443,7 @@ fn generated_page(
         body: String::new(),
         body_line: 1,
         generated: true,
+        origin: Origin::Source,
     }
 }
 
@@ -461,6 +581,7 @@ fn read_page(
         body_line: split.body_line,
         front,
         generated: false,
+        origin: Origin::Source,
     })
 }
 

@@ -39,6 +39,18 @@ pub struct Input<'a> {
     pub bcp14: bool,
     /// Links bare spec shortnames (`42/C4`) in running text.
     pub shortnames: Option<&'a dyn ShortnameLinks>,
+    /// On a translation: the source page's headings, whose ids the
+    /// translation's headings take by position so `#anchors` survive.
+    pub source_headings: Option<&'a [Heading]>,
+}
+
+/// A heading of a page, in outline order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    /// 1-based line in the file.
+    pub line: usize,
 }
 
 /// Knows which shortnames name specs of the site.
@@ -88,6 +100,11 @@ pub struct Rendered {
     pub first_heading: Option<String>,
     /// Sentences with BCP 14 keywords (only when `Input::bcp14`).
     pub requirements: Vec<Requirement>,
+    /// Every heading, in order.
+    pub headings: Vec<Heading>,
+    /// On a translation whose outline differs from the source's: the index of
+    /// the first heading that does not match.
+    pub outline_mismatch: Option<usize>,
 }
 
 /// The pulldown-cmark options every page is parsed with.
@@ -157,6 +174,7 @@ pub fn render(input: &Input<'_>) -> Rendered {
             }) => {
                 heading = Some(HeadingBuf {
                     level: level as u8,
+                    line: positions.at(range.start).0,
                     id: id.map(|id| id.to_string()),
                     classes,
                     attrs,
@@ -167,7 +185,8 @@ pub fn render(input: &Input<'_>) -> Rendered {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(buf) = heading.take() {
-                    let (html, id) = finish_heading(buf, &mut ids, &mut rendered);
+                    let (html, id) =
+                        finish_heading(buf, &mut ids, &mut rendered, input.source_headings);
                     out.push(Event::Html(html.into()));
                     requirements.section = id;
                 }
@@ -271,10 +290,15 @@ pub fn render(input: &Input<'_>) -> Rendered {
         out.push(Event::Html(html.into()));
     }
     if let Some(buf) = heading.take() {
-        let (html, _) = finish_heading(buf, &mut ids, &mut rendered);
+        let (html, _) = finish_heading(buf, &mut ids, &mut rendered, input.source_headings);
         out.push(Event::Html(html.into()));
     }
     requirements.flush(&mut rendered.requirements);
+    if let Some(source) = input.source_headings {
+        if rendered.outline_mismatch.is_none() && source.len() > rendered.headings.len() {
+            rendered.outline_mismatch = Some(rendered.headings.len());
+        }
+    }
 
     let mut html = String::with_capacity(text.len() + text.len() / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
@@ -484,6 +508,7 @@ struct CodeBuf {
 
 struct HeadingBuf<'a> {
     level: u8,
+    line: usize,
     id: Option<String>,
     classes: Vec<CowStr<'a>>,
     attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
@@ -496,13 +521,37 @@ fn finish_heading(
     buf: HeadingBuf<'_>,
     ids: &mut HashSet<String>,
     rendered: &mut Rendered,
+    source_headings: Option<&[Heading]>,
 ) -> (String, String) {
     let title = buf.plain.split_whitespace().collect::<Vec<_>>().join(" ");
-    let id = match buf.id {
+    let own_id = match buf.id {
         Some(id) => id,
         None => unique_id(&title, ids),
     };
-    let alias = numbered_alias(&title).filter(|alias| *alias != id && ids.insert(alias.clone()));
+    // A translation takes the source heading's id at the same place in the
+    // outline; its own slug stays as a second anchor.
+    let position = rendered.headings.len();
+    let aligned = source_headings
+        .and_then(|source| source.get(position))
+        .filter(|h| h.level == buf.level);
+    if source_headings.is_some() && aligned.is_none() && rendered.outline_mismatch.is_none() {
+        rendered.outline_mismatch = Some(position);
+    }
+    let (id, mut aliases) = match aligned {
+        Some(source) if source.id != own_id => {
+            ids.insert(source.id.clone());
+            (source.id.clone(), vec![own_id])
+        }
+        _ => (own_id, Vec::new()),
+    };
+    let numbered = numbered_alias(&title).filter(|alias| *alias != id && ids.insert(alias.clone()));
+    aliases.extend(numbered.clone());
+    let alias = numbered;
+    rendered.headings.push(Heading {
+        level: buf.level,
+        id: id.clone(),
+        line: buf.line,
+    });
     if buf.level == 1 && rendered.first_heading.is_none() {
         rendered.first_heading = Some(title.clone());
     }
@@ -541,7 +590,7 @@ fn finish_heading(
         }
     }
     html.push('>');
-    if let Some(alias) = &alias {
+    for alias in &aliases {
         html.push_str("<span class=\"section-alias\" id=\"");
         html.push_str(&crate::html::escape(alias));
         html.push_str("\"></span>");
@@ -780,6 +829,7 @@ mod tests {
             highlighter: hl(),
             bcp14: false,
             shortnames: None,
+            source_headings: None,
         })
     }
 
@@ -803,6 +853,7 @@ mod tests {
             highlighter: hl(),
             bcp14: false,
             shortnames: None,
+            source_headings: None,
         })
     }
 
@@ -1071,6 +1122,43 @@ mod tests {
     }
 
     #[test]
+    fn translations_take_the_source_heading_ids() {
+        let source = md("# Why\n\n## Our mission\n\n### 2.1. Details\n");
+        let render_translation = |text: &str| {
+            render(&Input {
+                text,
+                first_line: 1,
+                resolver: &KeepLinks,
+                highlighter: hl(),
+                bcp14: false,
+                shortnames: None,
+                source_headings: Some(&source.headings),
+            })
+        };
+        let ru = render_translation("# Зачем\n\n## Наша миссия\n\n### 2.1. Подробности\n");
+        assert!(
+            ru.html.contains(
+                r#"<h2 id="our-mission"><span class="section-alias" id="наша-миссия"></span>"#
+            ),
+            "{}",
+            ru.html
+        );
+        assert!(ru.html.contains(r#"id="section-2.1""#));
+        assert_eq!(ru.outline_mismatch, None);
+        assert_eq!(ru.toc[0].id, "our-mission");
+        let short = render_translation("# Зачем\n\n### Уровень\n");
+        assert_eq!(
+            short.outline_mismatch,
+            Some(1),
+            "a level differs at the second heading"
+        );
+        assert!(
+            short.html.contains(r#"id="уровень""#),
+            "unmatched headings keep their own slug"
+        );
+    }
+
+    #[test]
     fn bcp14_keywords_are_marked_outside_code_and_collected() {
         struct Specs;
         impl ShortnameLinks for Specs {
@@ -1086,6 +1174,7 @@ mod tests {
             highlighter: hl(),
             bcp14: true,
             shortnames: Some(&Specs),
+            source_headings: None,
         });
         assert!(r.html.contains(r#"A patch <span class="bcp14">MUST NOT</span> break <code>MUST</code> and <span class="bcp14">SHOULD</span> follow <a href="/spec/42/">42/C4</a>."#), "{}", r.html);
         assert!(

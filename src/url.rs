@@ -33,7 +33,7 @@ pub enum Route {
     /// The old-style address of a spec by shortname (`/spec/42/C4/`), a redirect.
     SpecName(u32, String),
     /// A file published next to the content at its source-relative path
-    /// (`images/x.png`), scoped like pages.
+    /// (`images/x.png`), per version (languages share it).
     File(String),
     /// A site-wide asset of the theme or a static folder (`assets/charter.css`),
     /// shared by all versions and languages.
@@ -73,12 +73,16 @@ impl Urls {
     /// path: `book/why/`, `ru/spec/42/`, `assets/charter.css`, `` for home.
     pub fn relative(&self, scope: &Scope, route: &Route) -> String {
         let mut out = String::new();
-        let scoped = !matches!(route, Route::Asset(_) | Route::NotFound);
-        if scoped {
-            for part in [&scope.version, &scope.lang].into_iter().flatten() {
-                out.push_str(part);
-                out.push('/');
-            }
+        // Files linked from content belong to a version but not to a
+        // language (translations share images); assets belong to neither.
+        let prefixes = match route {
+            Route::Asset(_) | Route::NotFound => [None, None],
+            Route::File(_) => [scope.version.as_ref(), None],
+            _ => [scope.version.as_ref(), scope.lang.as_ref()],
+        };
+        for part in prefixes.into_iter().flatten() {
+            out.push_str(part);
+            out.push('/');
         }
         match route {
             Route::Home => {}

@@ -1,0 +1,697 @@
+//! The resolved whole of one build, between parsing and templates: each
+//! language's link table and nav tree, every page's rendered body, and the
+//! template context of every page (nav, prev/next, banners, alternates,
+//! spec header). URLs all come from `Urls` through the language's scope.
+
+use crate::config::Config;
+use crate::content::{BookEntry, Content, Origin, Page, PageKind};
+use crate::diagnostics::{Diagnostic, Location};
+use crate::highlight::Highlighter;
+use crate::links::{url_path, SiteLinks};
+use crate::markdown::{self, Heading, Rendered};
+use crate::spec_site::{self, Referrer, SpecUrls};
+use crate::specs::SpecIndex;
+use crate::theme::{Alternate, Banner, Link, NavItem, PageContext, SiteContext};
+use crate::url::{Route, Scope, Urls};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// A page's body rendered, with its title, URL and output path settled.
+pub struct Prepared {
+    pub rendered: Rendered,
+    pub title: String,
+    pub url: String,
+    /// Output path relative to the output directory.
+    pub output: String,
+}
+
+/// One language's site: its scope and what links resolve against.
+pub struct LangSite {
+    /// `None` for the source language.
+    pub lang: Option<String>,
+    pub scope: Scope,
+    pub links: SiteLinks,
+    pub spec_urls: SpecUrls,
+}
+
+impl LangSite {
+    /// Every source path (and its mirror under `translations/<tag>/`) maps to
+    /// the page in this language, so links stay in the language.
+    pub fn new(
+        root: &Path,
+        config: &Config,
+        urls: &Urls,
+        content: &Content,
+        lang: Option<&str>,
+    ) -> Self {
+        let scope = Scope {
+            version: None,
+            lang: lang.map(str::to_string),
+        };
+        let mut pages: HashMap<PathBuf, String> = HashMap::new();
+        for (original, page) in content.pages[..content.sources].iter().enumerate() {
+            let url = urls.url(
+                &scope,
+                &content.pages[content.in_lang(lang, original)].route,
+            );
+            if let Some(tag) = lang {
+                pages.insert(
+                    crate::content::translation_dir(tag).join(&page.source),
+                    url.clone(),
+                );
+            }
+            pages.insert(page.source.clone(), url);
+        }
+        let links = SiteLinks::new(urls.clone(), scope.clone(), root, pages)
+            .with_spec_domains(&config.specs.domains);
+        let spec_urls = SpecUrls::new(&content.specs, &links);
+        LangSite {
+            lang: lang.map(str::to_string),
+            scope,
+            links,
+            spec_urls,
+        }
+    }
+}
+
+/// The languages of a build: the source language first, then each translation.
+pub fn languages(config: &Config) -> Vec<Option<&str>> {
+    std::iter::once(None)
+        .chain(config.languages.keys().map(|t| Some(t.as_str())))
+        .collect()
+}
+
+/// Index into `langs` of a page's language.
+fn lang_index(langs: &[LangSite], page: &Page) -> usize {
+    langs
+        .iter()
+        .position(|l| l.lang == page.scope.lang)
+        .unwrap_or(0)
+}
+
+/// Bare shortnames (`42/C4`) in text link to the spec in the page's language.
+struct SpecShortnames<'a> {
+    specs: &'a SpecIndex,
+    links: &'a SiteLinks,
+}
+
+impl markdown::ShortnameLinks for SpecShortnames<'_> {
+    fn url(&self, shortname: &str) -> Option<String> {
+        self.specs
+            .by_shortname(shortname)
+            .map(|spec| self.links.spec_url(spec.number))
+    }
+}
+
+/// Renders every page's body: source pages first, then translations, which
+/// take their headings' ids from their source page. Reports translations
+/// whose heading outline differs from the source's.
+pub fn prepare_all(
+    content: &Content,
+    langs: &[LangSite],
+    highlighter: &Highlighter,
+    urls: &Urls,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Prepared> {
+    let prepare_one = |page: &Page, source_headings: Option<&[Heading]>| {
+        let lang = &langs[lang_index(langs, page)];
+        prepare(
+            page,
+            lang,
+            &content.specs,
+            highlighter,
+            urls,
+            source_headings,
+        )
+    };
+    let mut prepared: Vec<Prepared> = content.pages[..content.sources]
+        .par_iter()
+        .map(|p| prepare_one(p, None))
+        .collect();
+    let others: Vec<Prepared> = content.pages[content.sources..]
+        .par_iter()
+        .map(|page| {
+            let source = match page.origin {
+                Origin::Translation(original) => {
+                    Some(prepared[original].rendered.headings.as_slice())
+                }
+                _ => None,
+            };
+            prepare_one(page, source)
+        })
+        .collect();
+    prepared.extend(others);
+    for (i, page) in content.pages.iter().enumerate().skip(content.sources) {
+        if let (Origin::Translation(original), Some(at)) =
+            (page.origin, prepared[i].rendered.outline_mismatch)
+        {
+            diags.push(outline_warning(
+                page,
+                &content.pages[original],
+                &prepared[i],
+                &prepared[original],
+                at,
+            ));
+        }
+    }
+    prepared
+}
+
+/// A translation's headings do not line up with its source's.
+fn outline_warning(
+    page: &Page,
+    source: &Page,
+    this: &Prepared,
+    original: &Prepared,
+    at: usize,
+) -> Diagnostic {
+    let line = this
+        .rendered
+        .headings
+        .get(at)
+        .map_or(page.body_line, |h| h.line);
+    let mut d = Diagnostic::warning(
+        "i18n-outline",
+        format!(
+            "the headings of {} do not match those of {} from heading {} on (it has {}, the source {})",
+            page.source.display(),
+            source.source.display(),
+            at + 1,
+            this.rendered.headings.len(),
+            original.rendered.headings.len()
+        ),
+    )
+    .at(Location::new(&page.source, line, 1))
+    .help("translate every heading of the source, in the same order and at the same levels; unmatched headings keep their own anchors");
+    if let Some(h) = original.rendered.headings.get(at) {
+        d = d.related(
+            Location::new(&source.source, h.line, 1),
+            "the source's heading here",
+        );
+    }
+    d
+}
+
+/// Renders one page's body and settles its title, URL and output path.
+fn prepare(
+    page: &Page,
+    lang: &LangSite,
+    specs: &SpecIndex,
+    highlighter: &Highlighter,
+    urls: &Urls,
+    source_headings: Option<&[Heading]>,
+) -> Prepared {
+    let resolver = lang.links.for_page(&page.source);
+    let shortnames = SpecShortnames {
+        specs,
+        links: &lang.links,
+    };
+    let mut rendered = markdown::render(&markdown::Input {
+        text: &page.body,
+        first_line: page.body_line,
+        resolver: &resolver,
+        highlighter,
+        bcp14: page.kind == PageKind::Spec,
+        shortnames: Some(&shortnames),
+        source_headings,
+    });
+    if spec_site::links_to_specs(&rendered.links, &lang.spec_urls) {
+        rendered.html = spec_site::decorate_links(&rendered.html, specs, &lang.spec_urls);
+    }
+    let title = page
+        .front
+        .title
+        .clone()
+        .or_else(|| rendered.first_heading.clone())
+        .unwrap_or_else(|| fallback_title(page));
+    Prepared {
+        title,
+        url: urls.url(&page.scope, &page.route),
+        output: url_path(&urls.output_path(&page.scope, &page.route)),
+        rendered,
+    }
+}
+
+fn fallback_title(page: &Page) -> String {
+    let stem = match &page.route {
+        Route::Chapter(slug) => slug.rsplit('/').next().unwrap_or(slug).to_string(),
+        _ => String::new(),
+    };
+    let words = stem.replace(['-', '_'], " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => "Home".to_string(),
+    }
+}
+
+/// Everything the render stage reads, for every language.
+pub struct Site<'a> {
+    pub config: &'a Config,
+    pub urls: &'a Urls,
+    pub content: &'a Content,
+    pub prepared: &'a [Prepared],
+    pub langs: &'a [LangSite],
+    /// Per language (same order as `langs`): the whole chapter tree.
+    pub navs: Vec<Vec<NavItem>>,
+    /// Per language: site-wide template values.
+    pub contexts: Vec<SiteContext>,
+    /// Per language: pages that link to each spec.
+    pub backlinks: Vec<BTreeMap<u32, Vec<Link>>>,
+}
+
+impl<'a> Site<'a> {
+    pub fn new(
+        config: &'a Config,
+        urls: &'a Urls,
+        content: &'a Content,
+        prepared: &'a [Prepared],
+        langs: &'a [LangSite],
+        diags: &mut Vec<Diagnostic>,
+    ) -> Self {
+        let navs = langs
+            .iter()
+            .map(|l| book_nav(content, prepared, l.lang.as_deref()))
+            .collect();
+        let contexts = langs
+            .iter()
+            .map(|l| site_context(config, urls, content, prepared, l))
+            .collect();
+        let backlinks = langs
+            .iter()
+            .map(|l| spec_backlinks(content, prepared, l, diags))
+            .collect();
+        Site {
+            config,
+            urls,
+            content,
+            prepared,
+            langs,
+            navs,
+            contexts,
+            backlinks,
+        }
+    }
+
+    /// The language index of a page.
+    pub fn lang_of(&self, index: usize) -> usize {
+        lang_index(self.langs, &self.content.pages[index])
+    }
+
+    /// The template context of page `index`.
+    pub fn page_context(&self, index: usize) -> PageContext {
+        let page = &self.content.pages[index];
+        let l = self.lang_of(index);
+        let lang = &self.langs[l];
+        let this = &self.prepared[index];
+        let (prev, next) = self.neighbours(index);
+        let absolute = self.urls.absolute(&page.scope, &page.route);
+        let spec = match page.route {
+            Route::Spec(n) if page.kind == PageKind::Spec => self.content.specs.get(n),
+            _ => None,
+        };
+        let site_lang = page.site_lang(self.config).to_string();
+        let mut content = this.rendered.html.clone();
+        if page.lang != site_lang {
+            // A fallback: the source text, marked as such for screen readers and hyphenation.
+            let dir = crate::i18n::direction(&page.lang, None);
+            content = format!(
+                "<div lang=\"{}\" dir=\"{dir}\">\n{content}</div>\n",
+                crate::html::escape(&page.lang)
+            );
+        }
+        PageContext {
+            kind: page.kind.name(),
+            title: this.title.clone(),
+            description: page.front.description.clone(),
+            url: this.url.clone(),
+            canonical: absolute.starts_with("http").then_some(absolute),
+            dir: self.direction(&site_lang).to_string(),
+            lang: site_lang,
+            content,
+            toc: this.rendered.toc.clone(),
+            prev,
+            next,
+            edit_url: self.edit_url(page),
+            alternates: self.alternates(index),
+            banners: self.banners(index, spec),
+            nav: match page.kind {
+                PageKind::Chapter => inline_nav(&self.navs[l], &this.url),
+                PageKind::Spec | PageKind::Registry => {
+                    spec_nav(&self.content.specs, &lang.links, &this.url)
+                }
+                PageKind::Home => Vec::new(),
+            },
+            show_title: this.rendered.first_heading.is_none(),
+            spec: spec.map(|s| {
+                spec_site::context(s, &self.content.specs, &lang.links, &self.backlinks[l])
+            }),
+            registry: if page.kind == PageKind::Registry {
+                spec_site::registry(&self.content.specs, &lang.links)
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    /// `ltr` or `rtl`, from the config's `dir:` or the tag.
+    pub fn direction(&self, tag: &str) -> &'static str {
+        let explicit = self
+            .config
+            .languages
+            .get(tag)
+            .and_then(|l| l.dir.as_deref());
+        crate::i18n::direction(tag, explicit)
+    }
+
+    /// "Edit this page" for the file the page's text comes from; for a
+    /// fallback, the translation that is missing ("help translate").
+    fn edit_url(&self, page: &Page) -> Option<String> {
+        let template = self.config.edit_url.as_ref()?;
+        let path = match (page.origin, &page.scope.lang) {
+            _ if page.generated => return None,
+            (Origin::Fallback(_), Some(tag)) => {
+                crate::content::translation_dir(tag).join(&page.source)
+            }
+            _ => page.source.clone(),
+        };
+        Some(template.replace("{path}", &url_path(&path)))
+    }
+
+    /// The same page in every language (`hreflang`), plus `x-default`.
+    fn alternates(&self, index: usize) -> Vec<Alternate> {
+        if self.langs.len() < 2 {
+            return Vec::new();
+        }
+        let page = &self.content.pages[index];
+        let original = page.original(index);
+        let mut list: Vec<Alternate> = self
+            .langs
+            .iter()
+            .map(|l| {
+                let tag = l
+                    .lang
+                    .clone()
+                    .unwrap_or_else(|| self.config.language.clone());
+                Alternate {
+                    href: self.prepared[self.content.in_lang(l.lang.as_deref(), original)]
+                        .url
+                        .clone(),
+                    name: self.language_name(&tag),
+                    current: l.lang == page.scope.lang,
+                    hreflang: tag,
+                }
+            })
+            .collect();
+        list.push(Alternate {
+            hreflang: "x-default".into(),
+            href: self.prepared[original].url.clone(),
+            name: String::new(),
+            current: false,
+        });
+        list
+    }
+
+    /// A language's name for the switcher: `languages.<tag>.name`, else its endonym.
+    pub fn language_name(&self, tag: &str) -> String {
+        match self.config.languages.get(tag) {
+            Some(l) if !l.name.is_empty() => l.name.clone(),
+            _ => endonym(tag).unwrap_or(tag).to_string(),
+        }
+    }
+
+    fn banners(&self, index: usize, spec: Option<&crate::specs::Spec>) -> Vec<Banner> {
+        let page = &self.content.pages[index];
+        let lang = &self.langs[self.lang_of(index)];
+        let mut banners = Vec::new();
+        if let Origin::Fallback(original) = page.origin {
+            let source_name = self.language_name(&self.config.language);
+            banners.push(Banner {
+                kind: "fallback",
+                html: format!(
+                    "This page has not been translated yet — <a href=\"{}\" hreflang=\"{}\">read it in {}</a>.",
+                    crate::html::escape(&self.prepared[original].url),
+                    crate::html::escape(&self.config.language),
+                    crate::html::escape(&source_name)
+                ),
+            });
+        }
+        if page.front.draft {
+            banners.push(Banner {
+                kind: "draft",
+                html: "<strong>Draft.</strong> This page is not published; you see it because the build includes drafts.".into(),
+            });
+        }
+        if let Some(spec) = spec {
+            banners.extend(spec_site::banners(spec, &self.content.specs, &lang.links));
+        }
+        banners
+    }
+
+    /// Previous and next in reading order, in the page's language (the home
+    /// page leads to the first chapter; specs go by number).
+    fn neighbours(&self, index: usize) -> (Option<Link>, Option<Link>) {
+        let page = &self.content.pages[index];
+        let lang = page.scope.lang.as_deref();
+        let original = page.original(index);
+        let order: Vec<usize> = match page.kind {
+            PageKind::Home | PageKind::Chapter => self
+                .content
+                .book
+                .iter()
+                .filter_map(|e| match e {
+                    BookEntry::Chapter { page, .. } => Some(*page),
+                    _ => None,
+                })
+                .collect(),
+            PageKind::Spec => self.content.specs.specs.values().map(|s| s.page).collect(),
+            PageKind::Registry => return (None, None),
+        };
+        let link = |i: usize| {
+            let p = &self.prepared[self.content.in_lang(lang, i)];
+            Link {
+                title: p.title.clone(),
+                url: p.url.clone(),
+            }
+        };
+        if page.kind == PageKind::Home {
+            return (None, order.first().map(|&i| link(i)));
+        }
+        match order.iter().position(|&i| i == original) {
+            Some(pos) => (
+                pos.checked_sub(1).map(|p| link(order[p])),
+                order.get(pos + 1).map(|&i| link(i)),
+            ),
+            None => (None, None),
+        }
+    }
+}
+
+fn site_context(
+    config: &Config,
+    urls: &Urls,
+    content: &Content,
+    prepared: &[Prepared],
+    lang: &LangSite,
+) -> SiteContext {
+    let scope = &lang.scope;
+    let first_chapter = content.book.iter().find_map(|e| match e {
+        BookEntry::Chapter { page, .. } => Some(
+            prepared[content.in_lang(lang.lang.as_deref(), *page)]
+                .url
+                .clone(),
+        ),
+        _ => None,
+    });
+    SiteContext {
+        title: config.title.clone(),
+        description: config.description.clone(),
+        base_path: urls.base_path().to_string(),
+        home_url: urls.url(scope, &Route::Home),
+        book_url: first_chapter,
+        specs_url: content
+            .pages
+            .iter()
+            .any(|p| p.kind == PageKind::Registry)
+            .then(|| urls.url(scope, &Route::Registry)),
+        css_url: urls.url(scope, &Route::Asset("assets/charter.css".into())),
+        js_url: urls.url(scope, &Route::Asset("assets/charter.js".into())),
+        nav_url: urls.url(scope, &nav_script_route(scope)),
+        search: config.search,
+    }
+}
+
+/// Where a language's shared chapter tree is published (one file per
+/// language, shared by its pages).
+pub fn nav_script_route(scope: &Scope) -> Route {
+    Route::Asset(match &scope.lang {
+        Some(tag) => format!("charter-nav.{tag}.js"),
+        None => "charter-nav.js".to_string(),
+    })
+}
+
+/// The whole chapter tree in one language, as every page's sidebar shows it.
+fn book_nav(content: &Content, prepared: &[Prepared], lang: Option<&str>) -> Vec<NavItem> {
+    let item = |kind, title: String, url: Option<String>, depth| NavItem {
+        kind,
+        title,
+        url,
+        depth,
+        current: false,
+    };
+    content
+        .book
+        .iter()
+        .map(|entry| match entry {
+            BookEntry::Chapter { page, title, depth } => {
+                let here = content.in_lang(lang, *page);
+                let translated =
+                    here != *page && !matches!(content.pages[here].origin, Origin::Fallback(_));
+                // SUMMARY.md titles are the source language's; a translation's own title wins.
+                let title = match title {
+                    Some(t) if !translated => t.clone(),
+                    _ => prepared[here].title.clone(),
+                };
+                item("chapter", title, Some(prepared[here].url.clone()), *depth)
+            }
+            BookEntry::Draft { title, depth } => item("chapter", title.clone(), None, *depth),
+            BookEntry::Part { title } => item("part", title.clone(), None, 0),
+            BookEntry::Separator => item("separator", String::new(), None, 0),
+        })
+        .collect()
+}
+
+/// Most entries a page carries inline; the rest comes from the shared nav script.
+const INLINE_NAV_WINDOW: usize = 30;
+
+/// The part of the tree around the current page: its part (between part
+/// headings), cut to a window around the page when the part is long.
+fn inline_nav(nav: &[NavItem], current_url: &str) -> Vec<NavItem> {
+    let Some(pos) = nav
+        .iter()
+        .position(|n| n.url.as_deref() == Some(current_url))
+    else {
+        return nav.iter().take(INLINE_NAV_WINDOW).cloned().collect();
+    };
+    let start = nav[..pos]
+        .iter()
+        .rposition(|n| n.kind == "part")
+        .unwrap_or(0);
+    let end = nav[pos + 1..]
+        .iter()
+        .position(|n| n.kind == "part")
+        .map_or(nav.len(), |i| pos + 1 + i);
+    let start = start.max(pos.saturating_sub(INLINE_NAV_WINDOW / 2));
+    let end = end.min(pos + INLINE_NAV_WINDOW / 2);
+    nav[start..end]
+        .iter()
+        .map(|n| NavItem {
+            current: n.url.as_deref() == Some(current_url),
+            ..n.clone()
+        })
+        .collect()
+}
+
+/// The specs by status, as the sidebar of spec pages lists them (a window
+/// around the current spec when there are very many).
+fn spec_nav(index: &SpecIndex, links: &SiteLinks, current_url: &str) -> Vec<NavItem> {
+    let mut items = Vec::new();
+    for (status, specs) in index.groups() {
+        items.push(NavItem {
+            kind: "part",
+            title: status.name().to_string(),
+            url: None,
+            depth: 0,
+            current: false,
+        });
+        for spec in specs {
+            let url = links.spec_url(spec.number);
+            let title = if spec.name == spec.shortname {
+                spec.shortname.clone()
+            } else {
+                format!("{} {}", spec.shortname, spec.name)
+            };
+            items.push(NavItem {
+                kind: "chapter",
+                title,
+                current: url == current_url,
+                url: Some(url),
+                depth: 0,
+            });
+        }
+    }
+    const MOST: usize = 200;
+    if items.len() > MOST {
+        let pos = items.iter().position(|n| n.current).unwrap_or(0);
+        let start = pos.saturating_sub(MOST / 2).min(items.len() - MOST);
+        items = items[start..start + MOST].to_vec();
+    }
+    items
+}
+
+/// "Referenced by" lists for one language, from that language's pages.
+fn spec_backlinks(
+    content: &Content,
+    prepared: &[Prepared],
+    lang: &LangSite,
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<u32, Vec<Link>> {
+    let spec_of_page: HashMap<usize, u32> = content
+        .specs
+        .specs
+        .values()
+        .map(|s| (s.page, s.number))
+        .collect();
+    let referrers: Vec<Referrer<'_>> = content
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(_, page)| page.scope.lang == lang.lang)
+        .map(|(i, page)| Referrer {
+            source: &page.source,
+            title: &prepared[i].title,
+            url: &prepared[i].url,
+            spec: spec_of_page.get(&page.original(i)).copied(),
+            links: &prepared[i].rendered.links,
+        })
+        .collect();
+    // Rules about spec text are checked once, on the source language.
+    let mut found = Vec::new();
+    let lists = spec_site::backlinks(&content.specs, &lang.spec_urls, &referrers, &mut found);
+    if lang.lang.is_none() {
+        diags.append(&mut found);
+    }
+    lists
+}
+
+/// The name a language calls itself, for common tags.
+fn endonym(tag: &str) -> Option<&'static str> {
+    let primary = tag
+        .split(['-', '_'])
+        .next()
+        .unwrap_or(tag)
+        .to_ascii_lowercase();
+    Some(match primary.as_str() {
+        "en" => "English",
+        "ru" => "Русский",
+        "uk" => "Українська",
+        "de" => "Deutsch",
+        "fr" => "Français",
+        "es" => "Español",
+        "it" => "Italiano",
+        "pt" => "Português",
+        "nl" => "Nederlands",
+        "pl" => "Polski",
+        "cs" => "Čeština",
+        "tr" => "Türkçe",
+        "ar" => "العربية",
+        "he" => "עברית",
+        "fa" => "فارسی",
+        "zh" => "中文",
+        "ja" => "日本語",
+        "ko" => "한국어",
+        "hi" => "हिन्दी",
+        _ => return None,
+    })
+}
