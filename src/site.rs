@@ -184,12 +184,16 @@ fn outline_warning(
     )
     .at(Location::new(&page.source, line, 1))
     .help("translate every heading of the source, in the same order and at the same levels; unmatched headings keep their own anchors");
-    if let Some(h) = original.rendered.headings.get(at) {
-        d = d.related(
-            Location::new(&source.source, h.line, 1),
-            "the source's heading here",
-        );
-    }
+    let source_line = original
+        .rendered
+        .headings
+        .get(at)
+        .or(original.rendered.headings.last())
+        .map_or(1, |h| h.line);
+    d = d.related(
+        Location::new(&source.source, source_line, 1),
+        "the source's outline here",
+    );
     d
 }
 

@@ -192,3 +192,12 @@
     if (empty) empty.hidden = shown > 0;
   });
 })();
+
+// Switchers keep the reader's place: the #fragment travels with the link.
+(function () {
+  document.addEventListener("click", function (e) {
+    var link = e.target.closest && e.target.closest("nav[data-switcher] a[href]");
+    if (!link || !location.hash || link.hash) return;
+    link.hash = location.hash;
+  });
+})();

@@ -1,0 +1,150 @@
+//! Translated sites: mirrored language trees, fallback pages, anchors that
+//! survive translation, links that stay in the language, switcher and hreflang.
+
+mod common;
+
+use charter::diagnostics::Severity;
+use common::*;
+
+#[test]
+fn every_page_exists_in_every_language() {
+    let built = build_fixture("i18n-site");
+    built.assert_clean();
+    for lang in ["", "ru/", "ar/"] {
+        for page in ["index.html", "book/why/index.html", "book/how/index.html"] {
+            assert!(
+                built.files.contains_key(&format!("{lang}{page}")),
+                "{lang}{page}"
+            );
+        }
+    }
+}
+
+#[test]
+fn pages_carry_lang_and_direction() {
+    let built = build_fixture("i18n-site");
+    assert!(built
+        .text("ru/book/why/index.html")
+        .contains(r#"<html lang="ru" dir="ltr">"#));
+    assert!(built
+        .text("ar/index.html")
+        .contains(r#"<html lang="ar" dir="rtl">"#));
+    assert!(built
+        .text("book/why/index.html")
+        .contains(r#"<html lang="en" dir="ltr">"#));
+}
+
+#[test]
+fn untranslated_pages_fall_back_to_the_source_with_a_notice() {
+    let built = build_fixture("i18n-site");
+    let page = built.text("ru/book/how/index.html");
+    assert!(
+        page.contains(r#"<html lang="ru""#),
+        "chrome in the reader's language"
+    );
+    assert!(
+        page.contains(r#"<div lang="en" dir="ltr">"#),
+        "the source text keeps its language"
+    );
+    let banner = &page[page
+        .find(r#"data-banner="fallback""#)
+        .expect("fallback banner")..];
+    assert!(banner[..banner.find("</div>").unwrap()].contains(r#"href="/docs/book/how/""#));
+    assert!(
+        page.contains("https://github.com/example/docs/edit/main/translations/ru/book/02-how.md"),
+        "help translate: the edit link names the missing file"
+    );
+    assert!(
+        page.contains(r#"href="/docs/ru/book/why/#our-mission""#),
+        "links in a fallback stay in the language"
+    );
+}
+
+#[test]
+fn translated_headings_keep_the_source_anchors() {
+    let built = build_fixture("i18n-site");
+    let page = built.text("ru/book/why/index.html");
+    assert!(
+        page.contains(
+            r#"<h2 id="our-mission"><span class="section-alias" id="наша-миссия"></span>"#
+        ),
+        "{page}"
+    );
+    // The English page links to #our-mission of the Russian one's counterpart; both anchors work.
+    assert!(
+        page.contains("%D0%BD%D0%B0%D1%88%D0%B0"),
+        "a link to the translated anchor is kept (and checked)"
+    );
+}
+
+#[test]
+fn links_in_translations_stay_in_the_language() {
+    let built = build_fixture("i18n-site");
+    let page = built.text("ru/book/why/index.html");
+    assert!(page.contains(r#"href="/docs/ru/book/how/#review""#));
+    assert!(
+        page.contains(r#"src="/docs/book/images/flow.svg""#),
+        "images are shared by languages"
+    );
+    let home = built.text("ar/index.html");
+    assert!(home.contains(r#"href="/docs/ar/book/why/""#));
+}
+
+#[test]
+fn switcher_and_hreflang_keep_the_page() {
+    let built = build_fixture("i18n-site");
+    let page = built.text("ru/book/why/index.html");
+    for (lang, href) in [
+        ("en", "/docs/book/why/"),
+        ("ru", "/docs/ru/book/why/"),
+        ("ar", "/docs/ar/book/why/"),
+    ] {
+        assert!(
+            page.contains(&format!(
+                r#"<link rel="alternate" hreflang="{lang}" href="{href}">"#
+            )),
+            "{lang}"
+        );
+    }
+    assert!(page.contains(r#"hreflang="x-default" href="/docs/book/why/""#));
+    let switcher = &page[page
+        .find(r#"nav data-switcher="language""#)
+        .expect("switcher")..];
+    let switcher = &switcher[..switcher.find("</nav>").unwrap()];
+    assert_eq!(switcher.matches("<a ").count(), 3);
+    assert!(
+        switcher.contains(r#"href="/docs/ar/book/why/" hreflang="ar" lang="ar">العربية</a>"#),
+        "{switcher}"
+    );
+    assert!(switcher.contains(r#"aria-current="true">Русский"#));
+    let sitemap = built.text("sitemap.xml");
+    assert!(sitemap.contains(r#"<xhtml:link rel="alternate" hreflang="ru" href="https://example.org/docs/ru/book/why/"/>"#));
+}
+
+#[test]
+fn the_sidebar_uses_translated_titles() {
+    let built = build_fixture("i18n-site");
+    let nav = built.text("charter-nav.ru.js");
+    assert!(nav.contains("Зачем"), "{nav}");
+    assert!(nav.contains("/docs/ru/book/how/"));
+}
+
+#[test]
+fn a_changed_outline_is_reported_with_both_files() {
+    let dir = copy_fixture("i18n-site");
+    std::fs::write(
+        dir.path().join("translations/ru/book/02-how.md"),
+        "# Как\n\n## Обзор\n\n### Лишний\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("book/02-how.md"), "# How\n\n## Review\n").unwrap();
+    let built = build_at(dir.path(), |_| {});
+    let d = built.assert_diag(
+        Severity::Warning,
+        "i18n-outline",
+        "translations/ru/book/02-how.md",
+        5,
+        1,
+    );
+    assert_eq!(d.related[0].0.file, std::path::Path::new("book/02-how.md"));
+}
