@@ -423,6 +423,176 @@ Fix: move the translation to the source's new path (and re-stamp it), or
 delete it. Change its level with `lints:` in charter.yaml, e.g.
 `lints: { i18n-orphan: allow }`.",
     ),
+    (
+        "frontmatter-value",
+        "a front-matter value has the right type but an impossible value",
+        "\
+A front-matter key holds a value charter cannot use, e.g. a
+`translated_from:` that is not 7 to 64 hexadecimal digits.
+
+Example:
+    translated_from: last-week        # must be a git blob id
+
+Fix: write the value in the documented form; for `translated_from`, run
+`charter i18n stamp LANG PATH`. Change the level with `lints:`, e.g.
+    lints: { frontmatter-value: warn }",
+    ),
+    (
+        "i18n-outline",
+        "a translation's headings do not line up with its source's",
+        "\
+Translated headings take the ids of the source page's headings by
+position, so `#anchors` work in every language. When the translation has a
+heading more or less, or at another level, headings from that point on keep
+their own ids and links to the source's anchors may break.
+
+Example: the source has `## Goals` then `## Design`; the translation has
+only `## Цели`.
+
+Fix: translate every heading of the source, in the same order and at the
+same levels. Change the level with `lints:`, e.g.
+    lints: { i18n-outline: allow }",
+    ),
+    (
+        "spec-missing-name",
+        "a spec has no `name:`",
+        "\
+A spec's front matter has no `name:` (its title), so its shortname is shown
+in its place.
+
+Example:
+    shortname: 32/Z85
+    status: stable                    # no name: line
+
+Fix: add `name: ZeroMQ Base-85 Encoding`. Change the level with `lints:`,
+e.g. `lints: { spec-missing-name: allow }`.",
+    ),
+    (
+        "spec-missing-status",
+        "a spec has no `status:`",
+        "\
+A spec's front matter has no `status:`; it is treated as raw.
+
+Example:
+    shortname: 7/MDP
+    name: Majordomo Protocol          # no status: line
+
+Fix: add `status: raw` (or draft, stable, deprecated, retired, deleted).
+Change the level with `lints:`, e.g. `lints: { spec-missing-status: deny }`.",
+    ),
+    (
+        "spec-no-number",
+        "a spec file has no number",
+        "\
+A file in the specs folder looks like a spec (it has `status:` or
+`shortname:`) but neither its path nor its front matter gives a number.
+
+Example: specs/draft-ideas/README.md with `status: raw`
+
+Fix: name the folder or file after the number (`specs/42/README.md`,
+`specs/42-name.md`) or add `number: 42`. Change the level with `lints:`.",
+    ),
+    (
+        "spec-number-mismatch",
+        "a spec's path and front matter name different numbers",
+        "\
+The path says one number (`specs/6/README.md`) and `number:` or a numeric
+`slug:` says another. The path wins.
+
+Example: specs/6/README.md with `number: 5`
+
+Fix: move the file or correct the front matter. Change the level with
+`lints:`, e.g. `lints: { spec-number-mismatch: warn }`.",
+    ),
+    (
+        "spec-obsoletes-cycle",
+        "supersession forms a cycle",
+        "\
+Specs obsolete each other in a circle (42 obsoletes 22, 22 obsoletes 42),
+which cannot describe a history.
+
+Example: specs/42 has `obsoletes: [22]` and specs/22 has `obsoletes: [42]`.
+
+Fix: remove the `obsoletes:`/`obsoleted_by:` entry (or `specs.obsoletes` in
+charter.yaml) that closes the circle. Change the level with `lints:`.",
+    ),
+    (
+        "spec-obsoletes-mismatch",
+        "two specs disagree about which replaces which",
+        "\
+Spec A says `obsoletes: [B]`, but B says `obsoleted_by:` some other spec and
+not A. One side implies the other, so they must agree.
+
+Example: 42 says `obsoletes: [22]`, 22 says `obsoleted_by: [44]`.
+
+Fix: add A to B's `obsoleted_by:`, or correct A's `obsoletes:`. Change the
+level with `lints:`.",
+    ),
+    (
+        "spec-prose-supersession",
+        "the text says a spec replaces another, the metadata does not",
+        "\
+A spec's prose says \"deprecates RFC 22\", \"obsoletes 22\" or \"superseded by
+spec:42\", but its front matter (and `specs.obsoletes`) states no such
+supersession, so readers get no banner and no links.
+
+Example: 42/C4 says \"This is revision 2 of the C4 specification and
+deprecates RFC 22.\" and has no `obsoletes:` line.
+
+Fix: add `obsoletes: [22]` to the newer spec's front matter, or
+`specs: { obsoletes: { 42: [22] } }` to charter.yaml when the spec files
+cannot be edited. Change the level with `lints:`, e.g.
+    lints: { spec-prose-supersession: allow }",
+    ),
+    (
+        "spec-unknown-reference",
+        "supersession names a spec that does not exist",
+        "\
+`obsoletes:`, `obsoleted_by:` or `specs.obsoletes` names a spec number
+that no file has (or that is deleted).
+
+Example: `obsoletes: [99]` when there is no spec 99.
+
+Fix: correct the number or add the spec. Change the level with `lints:`.",
+    ),
+    (
+        "underscore-path",
+        "an output path starts with `_`",
+        "\
+A page or file would be published at a path with a part starting with `_`.
+GitHub Pages (Jekyll) and some other hosts hide such paths.
+
+Example: book/_notes.md would be published at /book/_notes/.
+
+Fix: rename the file or give the page a `slug:` without the underscore.
+Change the level with `lints:`.",
+    ),
+    (
+        "unsafe-output",
+        "the output folder holds the site's sources",
+        "\
+`-o` names a folder that contains the site (or charter.yaml). Builds replace
+the output folder as a whole, which would remove the sources, so charter
+refuses.
+
+Example: `charter build -o .` in the site's folder.
+
+Fix: build into a folder of its own, e.g. `-o public`. This is always an
+error; `lints:` cannot change it.",
+    ),
+    (
+        "unsafe-path",
+        "a static file is a symlink that leads out of its folder",
+        "\
+A file in a `static:` folder is a symbolic link to something outside that
+folder. charter never copies files from outside the site's folders.
+
+Example: static/logo.svg -> /home/me/logo.svg
+
+Fix: copy the file into the static folder instead of linking to it. Change
+the level with `lints:`, e.g. `lints: { unsafe-path: warn }` (the file is
+then left out).",
+    ),
 ];
 
 /// Every registered code as (code, one-line summary, explanation).
