@@ -164,6 +164,19 @@ pub fn read_spec(
         let (line, column) = front.positions.get(key).copied().unwrap_or((1, 1));
         Location::new(&file.source, line, column)
     };
+    // A key that is present but unusable (empty, or of the wrong type, which
+    // the front matter reader reports) is located at the key, not the file.
+    let at_or_file = |key: &str| match front.positions.get(key) {
+        Some(&(line, column)) => Location::new(&file.source, line, column),
+        None => Location::file(&file.source),
+    };
+    let usable = |key: &str| {
+        if front.positions.contains_key(key) {
+            "usable "
+        } else {
+            ""
+        }
+    };
     let slug_number = front
         .slug
         .as_deref()
@@ -211,8 +224,8 @@ pub fn read_spec(
         (None, Some(title)) if title_shortname.is_none() => title.clone(),
         _ => {
             diags.push(
-                Diagnostic::warning("spec-missing-name", format!("spec {shortname} has no `name:`; its shortname is shown instead"))
-                    .at(Location::file(&file.source))
+                Diagnostic::warning("spec-missing-name", format!("spec {shortname} has no {}`name:`; its shortname is shown instead", usable("name")))
+                    .at(at_or_file("name"))
                     .help("add a line like `name: Collective Code Construction Contract` to its front matter"),
             );
             shortname.clone()
@@ -235,9 +248,12 @@ pub fn read_spec(
             diags.push(
                 Diagnostic::warning(
                     "spec-missing-status",
-                    format!("spec {shortname} has no `status:`; it is treated as raw"),
+                    format!(
+                        "spec {shortname} has no {}`status:`; it is treated as raw",
+                        usable("status")
+                    ),
                 )
-                .at(Location::file(&file.source))
+                .at(at_or_file("status"))
                 .help("add `status: raw` (or draft, stable, deprecated, retired, deleted)"),
             );
             Status::Raw
@@ -355,7 +371,7 @@ fn check_supersession(
         .into_iter()
         .filter(|(a, b)| specs.contains_key(a) && specs.contains_key(b))
         .collect();
-    check_cycles(specs, &edges, diags);
+    check_cycles(specs, &edges, positions, diags);
     for spec in specs.values_mut() {
         spec.obsoletes = edges
             .iter()
@@ -451,6 +467,7 @@ fn list(numbers: &[u32]) -> String {
 fn check_cycles(
     specs: &BTreeMap<u32, Spec>,
     edges: &BTreeSet<(u32, u32)>,
+    positions: &dyn Fn(&Spec, &str) -> Location,
     diags: &mut Vec<Diagnostic>,
 ) {
     let mut reported: BTreeSet<u32> = BTreeSet::new();
@@ -461,13 +478,50 @@ fn check_cycles(
         if let Some(cycle) = find_cycle(start, edges) {
             let names: Vec<String> = cycle.iter().map(|n| specs[n].shortname.clone()).collect();
             reported.extend(cycle.iter().copied());
-            let spec = &specs[&start];
-            diags.push(
-                Diagnostic::error("spec-obsoletes-cycle", format!("supersession forms a cycle: {} → {}", names.join(" → "), names[0]))
-                    .at(Location::file(&spec.source))
-                    .help("a spec cannot (indirectly) obsolete itself; remove one of these `obsoletes:` entries"),
-            );
+            // Each step of the cycle (NEW obsoletes OLD), located where it is
+            // stated; the first is the primary location.
+            let steps: Vec<(u32, u32)> = cycle
+                .iter()
+                .copied()
+                .zip(cycle.iter().skip(1).copied().chain([start]))
+                .collect();
+            let located = |&(new, old): &(u32, u32)| {
+                edge_at(specs, new, old, positions)
+                    .unwrap_or_else(|| Location::file(crate::config::CONFIG_FILE))
+            };
+            let mut d = Diagnostic::error("spec-obsoletes-cycle", format!("supersession forms a cycle: {} → {}", names.join(" → "), names[0]))
+                .at(located(&steps[0]))
+                .help("a spec cannot (indirectly) obsolete itself; remove one of these `obsoletes:` entries");
+            for step in &steps[1..] {
+                d = d.related(
+                    located(step),
+                    format!(
+                        "{} obsoletes {}",
+                        specs[&step.0].shortname, specs[&step.1].shortname
+                    ),
+                );
+            }
+            diags.push(d);
         }
+    }
+}
+
+/// Where "NEW obsoletes OLD" is stated in front matter: `obsoletes:` of NEW,
+/// else `obsoleted_by:` of OLD; `None` when only `specs.obsoletes` says so.
+/// (Called before the inverse is derived, so the lists are as written.)
+fn edge_at(
+    specs: &BTreeMap<u32, Spec>,
+    new: u32,
+    old: u32,
+    positions: &dyn Fn(&Spec, &str) -> Location,
+) -> Option<Location> {
+    let (newer, older) = (specs.get(&new)?, specs.get(&old)?);
+    if newer.obsoletes.contains(&old) {
+        Some(positions(newer, "obsoletes"))
+    } else if older.obsoleted_by.contains(&new) {
+        Some(positions(older, "obsoleted_by"))
+    } else {
+        None
     }
 }
 
@@ -678,6 +732,83 @@ mod tests {
         read_spec(&file, &front, 0, &mut diags);
         assert_eq!(diags[0].code, "spec-unknown-status");
         assert!(diags[0].help.as_deref().unwrap().contains("deprecated"));
+    }
+
+    #[test]
+    fn unusable_status_and_name_are_located_at_their_keys() {
+        let file = SpecFile {
+            source: "specs/1/README.md".into(),
+            path_number: Some(1),
+        };
+        // `status: [a, b]` and `name: {..}` leave the values unset (the front
+        // matter reader reports the type); the warnings point at the keys.
+        let front = FrontMatter {
+            positions: BTreeMap::from([("name".into(), (3, 1)), ("status".into(), (4, 1))]),
+            ..Default::default()
+        };
+        let mut diags = vec![];
+        read_spec(&file, &front, 0, &mut diags);
+        let got: Vec<(&str, usize, usize)> = diags
+            .iter()
+            .map(|d| {
+                let l = d.location.as_ref().unwrap();
+                (d.code, l.line, l.column)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![("spec-missing-name", 3, 1), ("spec-missing-status", 4, 1)]
+        );
+        assert!(
+            diags[1].message.contains("no usable `status:`"),
+            "{diags:?}"
+        );
+        // Without the keys: the file.
+        let mut diags = vec![];
+        read_spec(&file, &FrontMatter::default(), 0, &mut diags);
+        let l = diags[1].location.as_ref().unwrap();
+        assert_eq!(
+            (diags[1].code, l.line, l.column),
+            ("spec-missing-status", 1, 1)
+        );
+        assert!(diags[1].message.contains("has no `status:`"));
+    }
+
+    #[test]
+    fn cycles_are_located_at_the_obsoletes_lines() {
+        let mut a = spec(1, Status::Draft);
+        a.obsoletes = vec![2];
+        let b = spec(2, Status::Draft);
+        let mut c = spec(3, Status::Draft);
+        c.obsoleted_by = vec![2];
+        // 1 obsoletes 2 (in 1), 2 obsoletes 3 (stated in 3), 3 obsoletes 1 (config only).
+        let config = BTreeMap::from([(3, vec![1])]);
+        let key_at = |spec: &Spec, key: &str| {
+            Location::new(&spec.source, if key == "obsoletes" { 5 } else { 6 }, 1)
+        };
+        let mut diags = vec![];
+        index(vec![a, b, c], &config, &key_at, &mut diags);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        let d = &diags[0];
+        assert_eq!(d.code, "spec-obsoletes-cycle");
+        assert!(
+            d.message.contains("1/S1 → 2/S2 → 3/S3 → 1/S1"),
+            "{}",
+            d.message
+        );
+        assert_eq!(d.location, Some(Location::new("specs/1/README.md", 5, 1)));
+        let related: Vec<(&Location, &str)> =
+            d.related.iter().map(|(l, s)| (l, s.as_str())).collect();
+        assert_eq!(
+            related,
+            vec![
+                (
+                    &Location::new("specs/3/README.md", 6, 1),
+                    "2/S2 obsoletes 3/S3"
+                ),
+                (&Location::file("charter.yaml"), "3/S3 obsoletes 1/S1"),
+            ]
+        );
     }
 
     #[test]

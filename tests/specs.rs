@@ -1,0 +1,391 @@
+//! Spec rules (COSS lifecycle): one fixture site per rule, asserting each
+//! diagnostic's code, severity and file:line:column, and what is published.
+
+mod common;
+
+use charter::diagnostics::Severity::{Error, Note, Warning};
+use common::*;
+
+/// Asserts the build has exactly these codes (in any order, with repeats).
+fn assert_codes(built: &Built, want: &[&str]) {
+    let mut got = built.codes();
+    got.sort_unstable();
+    let mut want = want.to_vec();
+    want.sort_unstable();
+    assert_eq!(got, want, "{}", built.summary());
+}
+
+/// The `<a …>` start tag of the first link with this text.
+fn link_tag<'a>(html: &'a str, text: &str) -> &'a str {
+    let end = html
+        .find(&format!(">{text}</a>"))
+        .unwrap_or_else(|| panic!("no link `{text}` in {html}"));
+    let start = html[..end].rfind("<a ").expect("link start");
+    &html[start..=end]
+}
+
+/// The part of a page between two markers.
+fn between<'a>(html: &'a str, from: &str, to: &str) -> &'a str {
+    let start = html
+        .find(from)
+        .unwrap_or_else(|| panic!("no {from} in {html}"));
+    let end = html[start..].find(to).map_or(html.len(), |i| start + i);
+    &html[start..end]
+}
+
+#[test]
+fn duplicate_number_names_both_files_and_publishes_one_page() {
+    let built = build_fixture("spec-duplicate-number");
+    let d = built.assert_diag(Error, "spec-duplicate-number", "specs/7-other.md", 1, 1);
+    assert!(
+        d.message.contains("specs/7/README.md") && d.message.contains("specs/7-other.md"),
+        "{}",
+        d.message
+    );
+    assert_eq!(
+        d.related[0].0.file.to_str(),
+        Some("specs/7/README.md"),
+        "{d:?}"
+    );
+    assert_codes(&built, &["spec-duplicate-number"]);
+    assert!(!built.report.succeeded());
+    let spec_pages: Vec<&String> = built
+        .files
+        .keys()
+        .filter(|p| p.starts_with("spec/7/"))
+        .collect();
+    assert_eq!(
+        spec_pages,
+        ["spec/7/FIRST/index.html", "spec/7/index.html"],
+        "one spec 7 (the first) is published"
+    );
+    assert!(built.text("spec/7/index.html").contains("First Seven"));
+}
+
+#[test]
+fn unknown_status_lists_the_valid_ones_and_case_does_not_matter() {
+    let built = build_fixture("spec-unknown-status");
+    let d = built.assert_diag(Error, "spec-unknown-status", "specs/1/README.md", 5, 1);
+    assert!(d.message.contains("`final`"), "{}", d.message);
+    assert_eq!(
+        d.help.as_deref(),
+        Some("use one of: raw, draft, stable, deprecated, retired, deleted")
+    );
+    // `status: Draft` is accepted as draft.
+    assert_codes(&built, &["spec-unknown-status"]);
+    assert!(!built.report.succeeded());
+    let caps = built.text("spec/2/index.html");
+    assert!(caps.contains(r#"data-status="draft""#), "{caps}");
+}
+
+#[test]
+fn stable_spec_without_editor() {
+    let built = build_fixture("spec-stable-no-editor");
+    built.assert_diag(Error, "spec-stable-no-editor", "specs/1/README.md", 4, 1);
+    assert_codes(&built, &["spec-stable-no-editor"]);
+    assert!(!built.report.succeeded());
+}
+
+#[test]
+fn supersession_naming_missing_specs() {
+    let built = build_fixture("spec-unknown-reference");
+    let obsoletes = built.assert_diag(Error, "spec-unknown-reference", "specs/1/README.md", 5, 1);
+    assert!(obsoletes.message.contains("`obsoletes: 99`"));
+    let by = built.assert_diag(Error, "spec-unknown-reference", "specs/2/README.md", 5, 1);
+    assert!(by.message.contains("`obsoleted_by: 98`"));
+    // `specs.obsoletes` in charter.yaml: only the file is known (the config
+    // keeps no key positions), so the line is not asserted.
+    let config = built
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "spec-unknown-reference" && d.message.contains("97"))
+        .unwrap_or_else(|| panic!("{}", built.summary()));
+    assert_eq!(config.severity, Error);
+    assert_eq!(
+        config.location.as_ref().map(|l| l.file.to_str()),
+        Some(Some("charter.yaml"))
+    );
+    assert_codes(&built, &["spec-unknown-reference"; 3]);
+    assert!(!built.report.succeeded());
+}
+
+#[test]
+fn obsoletes_and_obsoleted_by_disagree() {
+    let built = build_fixture("spec-obsoletes-mismatch");
+    let d = built.assert_diag(Error, "spec-obsoletes-mismatch", "specs/2/README.md", 5, 1);
+    assert!(
+        d.message
+            .contains("spec 3/A obsoletes 2/B, but 2/B says it is obsoleted by 1"),
+        "{}",
+        d.message
+    );
+    let other = &d.related[0].0;
+    assert_eq!(
+        (other.file.to_str().unwrap(), other.line, other.column),
+        ("specs/3/README.md", 5, 1)
+    );
+    assert_codes(&built, &["spec-obsoletes-mismatch"]);
+    assert!(!built.report.succeeded());
+}
+
+#[test]
+fn obsoletes_cycle_is_named() {
+    let built = build_fixture("spec-obsoletes-cycle");
+    let d = built.assert_diag(Error, "spec-obsoletes-cycle", "specs/1/README.md", 5, 1);
+    assert!(
+        d.message.contains("1/A → 2/B → 1/A"),
+        "the cycle is named: {}",
+        d.message
+    );
+    let other = &d.related[0].0;
+    assert_eq!(
+        (other.file.to_str().unwrap(), other.line, other.column),
+        ("specs/2/README.md", 5, 1)
+    );
+    assert_codes(&built, &["spec-obsoletes-cycle"]);
+    assert!(!built.report.succeeded());
+}
+
+#[test]
+fn stable_spec_referencing_a_raw_one_warns_at_each_reference() {
+    let built = build_fixture("spec-refs-unstable");
+    // `[the raw one](spec:3)` and the bare shortname `3/RAW`.
+    let link = built.assert_diag(Warning, "spec-refs-unstable", "specs/1/README.md", 9, 21);
+    assert!(
+        link.message
+            .contains("stable spec 1/SOLID references raw spec 3/RAW"),
+        "{}",
+        link.message
+    );
+    built.assert_diag(Warning, "spec-refs-unstable", "specs/1/README.md", 11, 18);
+    assert_codes(&built, &["spec-refs-unstable"; 2]);
+    assert!(built.report.succeeded());
+    let page = built.text("spec/1/index.html");
+    assert!(
+        link_tag(page, "3/RAW").contains(r#"href="/spec/3/""#),
+        "bare shortname links: {page}"
+    );
+}
+
+#[test]
+fn deprecated_spec_without_successor_warns_but_a_derived_successor_counts() {
+    let built = build_fixture("spec-missing-successor");
+    let d = built.assert_diag(Warning, "spec-missing-successor", "specs/1/README.md", 4, 1);
+    assert!(d.message.contains("1/LONELY"), "{}", d.message);
+    // Spec 2's successor is stated only by spec 3 (`obsoletes: [2]`).
+    assert_codes(&built, &["spec-missing-successor"]);
+    assert!(built.report.succeeded());
+    let old = built.text("spec/2/index.html");
+    let header = between(old, r#"<header class="spec-header">"#, "</header>");
+    let successor = link_tag(header, "3/NEW");
+    assert!(
+        successor.contains(r#"href="/spec/3/""#)
+            && successor.contains(r#"data-spec-status="draft""#),
+        "{header}"
+    );
+    let banner = between(old, r#"data-banner="deprecated""#, "</div>");
+    assert!(
+        banner.contains(r#"<a href="/spec/3/">3/NEW</a>"#),
+        "the banner links the successor: {banner}"
+    );
+    let new = built.text("spec/3/index.html");
+    let header = between(new, r#"<header class="spec-header">"#, "</header>");
+    assert!(link_tag(header, "2/OLD").contains(r#"href="/spec/2/""#));
+}
+
+#[test]
+fn prose_supersession_without_metadata_is_a_note() {
+    let built = build_fixture("spec-prose-supersession");
+    let d = built.assert_diag(Note, "spec-prose-supersession", "specs/2/README.md", 8, 15);
+    assert_eq!(
+        d.help.as_deref(),
+        Some("add `obsoletes: [1]` to the front matter (or `specs.obsoletes` in charter.yaml)")
+    );
+    // Spec 4 says the same of spec 3 and has `obsoletes: [3]`: no note.
+    assert_codes(&built, &["spec-prose-supersession"]);
+    assert!(built.report.succeeded());
+}
+
+#[test]
+fn deleted_specs_are_not_published_and_links_to_them_break() {
+    let built = build_fixture("spec-deleted");
+    built.assert_diag(Error, "broken-link", "specs/1/README.md", 8, 5);
+    assert_codes(&built, &["broken-link"]);
+    assert!(!built.report.succeeded());
+    assert!(built.files.contains_key("spec/1/index.html"));
+    assert!(
+        !built.files.keys().any(|p| p.starts_with("spec/5/")),
+        "{:#?}",
+        built.files.keys()
+    );
+    let json: serde_json::Value = serde_json::from_str(built.text("specs.json")).unwrap();
+    let numbers: Vec<u64> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["number"].as_u64().unwrap())
+        .collect();
+    assert_eq!(numbers, [1]);
+    assert!(!built.text("spec/index.html").contains("Gone Spec"));
+}
+
+#[test]
+fn reference_to_a_missing_spec_is_located() {
+    let built = build_fixture("spec-missing-reference");
+    let d = built.assert_diag(Error, "broken-link", "specs/1/README.md", 8, 18);
+    assert!(d.message.contains("spec:404"), "{}", d.message);
+    assert_codes(&built, &["broken-link"]);
+    assert!(!built.report.succeeded());
+}
+
+#[test]
+fn spec_without_front_matter_builds_and_a_plain_folder_is_ignored() {
+    let built = build_fixture("spec-no-frontmatter");
+    built.assert_diag(Warning, "spec-missing-name", "specs/3/README.md", 1, 1);
+    built.assert_diag(Warning, "spec-missing-status", "specs/3/README.md", 1, 1);
+    assert_codes(&built, &["spec-missing-name", "spec-missing-status"]);
+    assert!(built.report.succeeded());
+    let page = built.text("spec/3/index.html");
+    assert!(page.contains(r#"data-status="raw""#), "{page}");
+    assert!(
+        !built.files.keys().any(|p| p.contains("draft-ideas")),
+        "{:#?}",
+        built.files.keys()
+    );
+}
+
+#[test]
+fn unnumbered_spec_file_is_reported() {
+    let built = build_fixture("spec-no-number");
+    let d = built.assert_diag(Error, "spec-no-number", "specs/ideas.md", 1, 1);
+    assert!(d.help.as_deref().unwrap().contains("number: 42"));
+    // `specs/draft-ideas/README.md` has the same front matter; it is skipped
+    // quietly (see the report: folders without a number are never read).
+    assert_codes(&built, &["spec-no-number"]);
+    assert!(!built.report.succeeded());
+    assert!(built.files.contains_key("spec/1/index.html"));
+}
+
+#[test]
+fn wrongly_typed_spec_keys_and_a_number_mismatch() {
+    let built = build_fixture("spec-bad-types");
+    let status = built.assert_diag(Error, "frontmatter-type", "specs/1/README.md", 4, 9);
+    assert!(status
+        .message
+        .contains("`status` must be text, found a list"));
+    let missing = built.assert_diag(Warning, "spec-missing-status", "specs/1/README.md", 4, 1);
+    assert!(missing.message.contains("no usable `status:`"));
+    let editor = built.assert_diag(Error, "frontmatter-type", "specs/2/README.md", 5, 9);
+    assert!(editor
+        .message
+        .contains("`editor` must be a name or a list of names, found a mapping"));
+    let number = built.assert_diag(Error, "spec-number-mismatch", "specs/6/README.md", 4, 1);
+    assert!(number
+        .message
+        .contains("the path says spec 6, but `number:` says 5"));
+    assert_codes(
+        &built,
+        &[
+            "frontmatter-type",
+            "frontmatter-type",
+            "spec-missing-status",
+            "spec-number-mismatch",
+        ],
+    );
+    assert!(!built.report.succeeded());
+    // The path wins: spec 6 is published as 6.
+    assert!(built.files.contains_key("spec/6/index.html"));
+    assert!(!built.files.contains_key("spec/5/index.html"));
+}
+
+#[test]
+fn references_resolve_carry_status_and_old_urls_become_internal() {
+    let built = build_fixture("spec-references");
+    built.assert_clean();
+    let page = built.text("spec/2/index.html");
+    let title = r#"title="1/PATCH — Patch Protocol (stable)""#;
+    for (text, href) in [
+        ("C4 goals", "/spec/1/#goals"),
+        ("old form", "/spec/1/"),
+        ("the new one", "/spec/1/"),
+    ] {
+        let tag = link_tag(page, text);
+        assert!(tag.contains(&format!(r#"href="{href}""#)), "{tag}");
+        assert!(tag.contains(r#"data-spec-status="stable""#), "{tag}");
+        assert!(tag.contains(title), "{tag}");
+    }
+    assert!(built.text("spec/1/index.html").contains(r#"id="goals""#));
+    // Redirects from /spec/N/NAME/.
+    let redirect = built.text("spec/1/PATCH/index.html");
+    assert!(redirect.contains(r#"<meta http-equiv="refresh" content="0; url=/spec/1/">"#));
+    assert!(redirect.contains(r#"<link rel="canonical" href="/spec/1/">"#));
+}
+
+#[test]
+fn specs_json_lists_published_specs_with_their_fields() {
+    let built = build_fixture("spec-references");
+    let json: serde_json::Value = serde_json::from_str(built.text("specs.json")).unwrap();
+    let specs = json.as_array().unwrap();
+    assert_eq!(specs.len(), 5);
+    assert_eq!(
+        specs[0],
+        serde_json::json!({
+            "number": 1,
+            "shortname": "1/PATCH",
+            "name": "Patch Protocol",
+            "status": "stable",
+            "editors": ["Ana <ana@example.org>"],
+            "contributors": ["Tom"],
+            "obsoletes": [4],
+            "obsoleted_by": [],
+            "license": "MPL-2.0",
+            "url": "/spec/1/",
+        })
+    );
+    // The inverse of `obsoleted_by:` is derived both ways.
+    assert_eq!(specs[3]["obsoletes"], serde_json::json!([5]));
+    assert_eq!(specs[3]["obsoleted_by"], serde_json::json!([1]));
+}
+
+#[test]
+fn requirements_json_holds_bcp14_sentences_with_sections() {
+    let built = build_fixture("spec-references");
+    let json: serde_json::Value = serde_json::from_str(built.text("requirements.json")).unwrap();
+    assert_eq!(
+        json[0]["requirements"],
+        serde_json::json!([
+            {"keywords": ["MUST"], "sentence": "A patch MUST be small.", "section": "/spec/1/#goals"},
+            {"keywords": ["SHOULD"], "sentence": "Reviewers SHOULD answer within a day.", "section": "/spec/1/#goals"},
+            {"keywords": ["MAY"], "sentence": "Maintainers MAY merge at once.", "section": "/spec/1/#process"},
+        ]),
+        "`MUST` inside code is not a requirement"
+    );
+    let page = built.text("spec/1/index.html");
+    assert!(page.contains(r#"class="bcp14""#), "{page}");
+    assert!(page.contains("<code>MUST</code>"), "{page}");
+}
+
+#[test]
+fn registry_groups_by_status_in_order() {
+    let built = build_fixture("spec-references");
+    let registry = built.text("spec/index.html");
+    let positions: Vec<usize> = ["stable", "draft", "raw", "deprecated", "retired"]
+        .iter()
+        .map(|s| {
+            registry
+                .find(&format!(r#"data-registry-group="{s}""#))
+                .unwrap_or_else(|| panic!("no {s} group: {registry}"))
+        })
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+}
+
+#[test]
+fn missing_anchor_in_a_spec_reference_is_located() {
+    let built = build_fixture("spec-broken-anchor");
+    let d = built.assert_diag(Error, "broken-anchor", "specs/2/README.md", 8, 31);
+    assert!(d.message.contains("#non-goals"), "{}", d.message);
+    assert_codes(&built, &["broken-anchor"]);
+    assert!(!built.report.succeeded());
+}
