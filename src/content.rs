@@ -487,12 +487,11 @@ fn spec_files(
                 .map(|f| rel.join(f))
                 .find(|p| root.join(p).is_file());
             match readme {
-                Some(source) if !ignore.is_match(&source) && number.is_some() => {
-                    files.push(SpecFile {
-                        source,
-                        path_number: number,
-                    })
-                }
+                // A folder without a number is read too: its front matter decides (spec-no-number).
+                Some(source) if !ignore.is_match(&source) => files.push(SpecFile {
+                    source,
+                    path_number: number,
+                }),
                 _ => {}
             }
         } else if name.ends_with(".md") {

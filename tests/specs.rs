@@ -181,13 +181,17 @@ fn deprecated_spec_without_successor_warns_but_a_derived_successor_counts() {
     let successor = link_tag(header, "3/NEW");
     assert!(
         successor.contains(r#"href="/spec/3/""#)
-            && successor.contains(r#"data-spec-status="draft""#),
+            && successor.contains(r#"data-spec-status="draft""#)
+            && successor.contains("title=\"3/NEW — "),
         "{header}"
     );
     let banner = between(old, r#"data-banner="deprecated""#, "</div>");
+    let banner_link = link_tag(banner, "3/NEW");
     assert!(
-        banner.contains(r#"<a href="/spec/3/">3/NEW</a>"#),
-        "the banner links the successor: {banner}"
+        banner_link.contains(r#"href="/spec/3/""#)
+            && banner_link.contains(r#"data-spec-status="draft""#)
+            && banner_link.contains("title=\"3/NEW — "),
+        "the banner links the successor with its status: {banner}"
     );
     let new = built.text("spec/3/index.html");
     let header = between(new, r#"<header class="spec-header">"#, "</header>");
@@ -260,9 +264,9 @@ fn unnumbered_spec_file_is_reported() {
     let built = build_fixture("spec-no-number");
     let d = built.assert_diag(Error, "spec-no-number", "specs/ideas.md", 1, 1);
     assert!(d.help.as_deref().unwrap().contains("number: 42"));
-    // `specs/draft-ideas/README.md` has the same front matter; it is skipped
-    // quietly (see the report: folders without a number are never read).
-    assert_codes(&built, &["spec-no-number"]);
+    // A folder without a number is read as well, and reported the same way.
+    built.assert_diag(Error, "spec-no-number", "specs/draft-ideas/README.md", 1, 1);
+    assert_codes(&built, &["spec-no-number", "spec-no-number"]);
     assert!(!built.report.succeeded());
     assert!(built.files.contains_key("spec/1/index.html"));
 }
