@@ -139,10 +139,11 @@ pub fn banners(spec: &Spec, index: &SpecIndex, links: &SiteLinks) -> Vec<Banner>
         .filter_map(|n| index.get(*n))
         .map(|s| {
             format!(
-                "<a href=\"{}\">{}</a> ({})",
+                "<a href=\"{}\" data-spec-status=\"{status}\" title=\"{short} — {name} ({status})\">{short}</a> ({name})",
                 escape(&links.spec_url(s.number)),
-                escape(&s.shortname),
-                escape(&s.name)
+                status = s.status.name(),
+                short = escape(&s.shortname),
+                name = escape(&s.name),
             )
         })
         .collect();
