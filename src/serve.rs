@@ -74,7 +74,8 @@ pub struct ServeOptions {
     /// When `port` is taken, how many ports above it to try.
     pub port_retries: u16,
     pub watcher: WatcherKind,
-    /// Quiet time after the last change before a rebuild starts.
+    /// Quiet time after the last change before a rebuild starts (a burst of
+    /// saves waits at most one second).
     pub debounce: Duration,
     /// Scan interval of the poll watcher.
     pub poll_interval: Duration,
@@ -84,7 +85,7 @@ pub struct ServeOptions {
 }
 
 impl ServeOptions {
-    /// Defaults: 127.0.0.1:1111 (then up to 10 ports above), native watcher, 75 ms debounce.
+    /// Defaults: 127.0.0.1:1111 (then up to 10 ports above), native watcher, 50 ms debounce.
     pub fn new(root: impl Into<PathBuf>) -> Self {
         ServeOptions {
             root: root.into(),
@@ -95,7 +96,7 @@ impl ServeOptions {
             port: DEFAULT_PORT,
             port_retries: 10,
             watcher: WatcherKind::Native,
-            debounce: Duration::from_millis(75),
+            debounce: Duration::from_millis(50),
             poll_interval: Duration::from_millis(300),
             open: false,
             on_event: Arc::new(|_| {}),
@@ -477,33 +478,58 @@ enum Msg {
     Stop,
 }
 
+#[derive(Default)]
+struct Batch {
+    paths: Vec<PathBuf>,
+    first: Option<Instant>,
+    stop: bool,
+}
+
+impl Batch {
+    fn add(&mut self, msg: Msg) {
+        match msg {
+            Msg::Stop => self.stop = true,
+            Msg::Changes(paths, time) => {
+                self.paths.extend(paths);
+                self.first = Some(self.first.map_or(time, |f| f.min(time)));
+            }
+        }
+    }
+}
+
 struct Rebuilder {
     opts: ServeOptions,
     shared: Arc<Shared>,
 }
 
 impl Rebuilder {
-    /// Waits for changes; everything that queued up while a build ran becomes one rebuild.
+    /// Waits for changes, then for a quiet period (`debounce`, at most one
+    /// second in all): a burst of saves, and whatever queued up during a
+    /// build, becomes one rebuild.
     fn run(self, rx: mpsc::Receiver<Msg>) {
+        let quiet = self.opts.debounce;
+        let max_wait = Duration::from_secs(1);
         while let Ok(msg) = rx.recv() {
-            let mut paths = Vec::new();
-            let mut first: Option<Instant> = None;
-            let mut stop = false;
-            for msg in std::iter::once(msg).chain(rx.try_iter()) {
-                match msg {
-                    Msg::Stop => stop = true,
-                    Msg::Changes(p, t) => {
-                        paths.extend(p);
-                        first = Some(first.map_or(t, |f| f.min(t)));
-                    }
+            let waiting = Instant::now();
+            let mut batch = Batch::default();
+            batch.add(msg);
+            while !batch.stop {
+                let left = max_wait.saturating_sub(waiting.elapsed());
+                if left.is_zero() {
+                    break;
+                }
+                match rx.recv_timeout(quiet.min(left)) {
+                    Ok(msg) => batch.add(msg),
+                    Err(mpsc::RecvTimeoutError::Timeout) => break,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => batch.stop = true,
                 }
             }
-            if stop {
+            if batch.stop {
                 break;
             }
-            paths.sort();
-            paths.dedup();
-            self.rebuild(&paths, first);
+            batch.paths.sort();
+            batch.paths.dedup();
+            self.rebuild(&batch.paths, batch.first);
         }
     }
 
@@ -640,11 +666,14 @@ fn watch(opts: &ServeOptions, tx: mpsc::Sender<Msg>) -> Result<Box<dyn Send>, Se
             }
         }
     };
-    let tick = Some(opts.debounce / 3);
+    // The debouncer only pairs and orders raw events (renames, create +
+    // write); the quiet period is the rebuild thread's.
+    let window = Duration::from_millis(20);
+    let tick = Some(Duration::from_millis(10));
     let watcher: Box<dyn Send> = match opts.watcher {
         WatcherKind::Native => {
             let mut d = new_debouncer_opt::<_, notify::RecommendedWatcher, _>(
-                opts.debounce,
+                window,
                 tick,
                 handler,
                 RecommendedCache::new(),
@@ -656,17 +685,29 @@ fn watch(opts: &ServeOptions, tx: mpsc::Sender<Msg>) -> Result<Box<dyn Send>, Se
             Box::new(d)
         }
         WatcherKind::Poll => {
-            let config = notify::Config::default().with_poll_interval(opts.poll_interval);
+            // notify's poller compares modification times in whole seconds,
+            // so contents are compared too (or an edit within the second of
+            // the last scan would be missed). To keep scans cheap, only the
+            // root's own entries and its folders other than ignored ones
+            // (.git, public, target) are scanned; a top-level folder created
+            // while serving is seen after a restart.
+            let config = notify::Config::default()
+                .with_poll_interval(opts.poll_interval)
+                .with_compare_contents(true);
             let mut d = new_debouncer_opt::<_, notify::PollWatcher, _>(
-                opts.debounce,
-                tick,
-                handler,
-                NoCache,
-                config,
+                window, tick, handler, NoCache, config,
             )
             .map_err(ServeError::Watch)?;
-            d.watch(&root, RecursiveMode::Recursive)
+            d.watch(&root, RecursiveMode::NonRecursive)
                 .map_err(ServeError::Watch)?;
+            let entries = std::fs::read_dir(&root).map_err(|e| ServeError::Watch(e.into()))?;
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() && !is_ignored(&root, &path) {
+                    d.watch(&path, RecursiveMode::Recursive)
+                        .map_err(ServeError::Watch)?;
+                }
+            }
             Box::new(d)
         }
     };
