@@ -581,3 +581,96 @@ fn a_site_broken_from_the_start_is_served_once_fixed() {
         |r| r.status == 200 && r.body.contains("Why we exist"),
     );
 }
+
+#[test]
+fn a_template_syntax_error_is_reported_and_recovers() {
+    let site = common::copy_fixture("basic");
+    let s = start(site.path());
+    std::fs::create_dir_all(site.path().join("templates")).unwrap();
+    let template = site.path().join("templates/page.html");
+    std::fs::write(
+        &template,
+        "{% extends \"base.html\" %}{% block content %}{% if %}{% endblock %}",
+    )
+    .unwrap();
+    let status = eventually(
+        "the template error",
+        || status_json(s.addr),
+        |v| v["ok"] == false,
+    );
+    assert!(
+        status["diagnostics"]
+            .to_string()
+            .contains("templates/page.html"),
+        "{status}"
+    );
+    assert!(body_of(s.addr, &format!("{BASE}book/why/")).contains("Why we exist"));
+    std::fs::remove_file(&template).unwrap();
+    eventually("recovery", || status_json(s.addr), |v| v["ok"] == true);
+}
+
+#[test]
+fn renamed_and_deleted_files_are_seen() {
+    let site = common::copy_fixture("basic");
+    let s = start(site.path());
+    let img = site.path().join("static/img");
+    std::fs::write(
+        img.join("extra.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    eventually(
+        "the new file",
+        || get(s.addr, "/handbook/img/extra.svg").status,
+        |s| *s == 200,
+    );
+    std::fs::rename(img.join("extra.svg"), img.join("moved.svg")).unwrap();
+    eventually(
+        "the renamed file",
+        || get(s.addr, "/handbook/img/moved.svg").status,
+        |s| *s == 200,
+    );
+    assert_eq!(get(s.addr, "/handbook/img/extra.svg").status, 404);
+    std::fs::remove_file(img.join("moved.svg")).unwrap();
+    eventually(
+        "the deleted file",
+        || get(s.addr, "/handbook/img/moved.svg").status,
+        |s| *s == 404,
+    );
+    // A folder renamed into place is seen with its contents.
+    let staging = site.path().join("incoming");
+    std::fs::create_dir(&staging).unwrap();
+    std::fs::write(staging.join("new.txt"), "arrived").unwrap();
+    std::fs::rename(&staging, img.join("batch")).unwrap();
+    eventually(
+        "the renamed folder",
+        || body_of(s.addr, "/handbook/img/batch/new.txt"),
+        |b| b.contains("arrived"),
+    );
+    assert_eq!(status_json(s.addr)["ok"], true);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_out_of_static_is_never_served() {
+    let outer = tempfile::tempdir().unwrap();
+    std::fs::write(outer.path().join("secret.txt"), "TOP SECRET").unwrap();
+    let root = outer.path().join("site");
+    std::fs::create_dir(&root).unwrap();
+    common::copy_dir(&common::fixture("basic"), &root);
+    let s = start(&root);
+    std::os::unix::fs::symlink(
+        outer.path().join("secret.txt"),
+        root.join("static/leak.txt"),
+    )
+    .unwrap();
+    let status = eventually(
+        "the unsafe symlink to be reported",
+        || status_json(s.addr),
+        |v| v["ok"] == false,
+    );
+    assert!(status.to_string().contains("unsafe-path"), "{status}");
+    let r = get(s.addr, "/handbook/leak.txt");
+    assert_eq!(r.status, 404);
+    assert!(!r.body.contains("TOP SECRET"));
+}
