@@ -489,7 +489,6 @@ fn a_burst_of_saves_coalesces_into_few_rebuilds() {
 fn ignored_files_do_not_rebuild() {
     let site = common::copy_fixture("basic");
     let s = start(site.path());
-    let before = status_json(s.addr)["builds"].as_u64().unwrap();
     for name in [
         "book/.01-why.md.swp",
         "book/01-why.md~",
