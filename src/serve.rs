@@ -538,7 +538,7 @@ impl Rebuilder {
         let started = Instant::now();
         // A panic in the pipeline is a bug, but it must not take the server down.
         let build_options = self.opts.build_options();
-        let report =
+        let mut report =
             std::panic::catch_unwind(|| build::build(&build_options)).unwrap_or_else(|_| {
                 build::BuildReport {
                     diagnostics: vec![Diagnostic::error(
@@ -553,9 +553,9 @@ impl Rebuilder {
         let builds = old.builds + 1;
         let first_build = changed.is_empty() && old.builds == 0;
 
-        let (outcome, message) = match (report.succeeded(), &report.memory) {
+        let (outcome, message) = match (report.succeeded(), report.memory.take()) {
             (true, Some(files)) => {
-                let diff = classify(&old.files, files);
+                let diff = classify(&old.files, &files);
                 let generation = if diff == Outcome::Unchanged {
                     old.generation
                 } else {
@@ -566,8 +566,8 @@ impl Rebuilder {
                 } else {
                     Arc::new(
                         files
-                            .iter()
-                            .map(|(k, v)| (k.clone(), Bytes::from(v.clone())))
+                            .into_iter()
+                            .map(|(k, v)| (k, Bytes::from(v)))
                             .collect(),
                     )
                 };
