@@ -362,8 +362,7 @@ fn report_serve_event(
             write_diagnostics(format, color, root, diagnostics);
             if verbose && !changed.is_empty() {
                 for path in changed.iter().take(5) {
-                    let shown = path.strip_prefix(root).unwrap_or(path);
-                    eprintln!("  changed: {}", shown.display());
+                    eprintln!("  changed: {}", path.display());
                 }
                 if changed.len() > 5 {
                     eprintln!("  … and {} more", changed.len() - 5);

@@ -137,7 +137,7 @@ pub enum ServeEvent<'a> {
         outcome: Outcome,
         diagnostics: &'a [Diagnostic],
         pages: usize,
-        /// The changed source paths that triggered it (empty for the first build).
+        /// The changed paths that triggered it, relative to the root (empty for the first build).
         changed: &'a [PathBuf],
         build_time: Duration,
         /// From the first file change to the message sent to the pages.
@@ -743,7 +743,11 @@ fn relevant(root: &Path, events: &[DebouncedEvent]) -> Option<(Vec<PathBuf>, Ins
             }
             w
         };
-        paths.extend(wanted.into_iter().cloned());
+        paths.extend(
+            wanted
+                .into_iter()
+                .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf()),
+        );
         first = Some(first.map_or(event.time, |f| f.min(event.time)));
     }
     first.map(|f| (paths, f))

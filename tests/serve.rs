@@ -680,3 +680,56 @@ fn a_symlink_out_of_static_is_never_served() {
     assert_eq!(r.status, 404);
     assert!(!r.body.contains("TOP SECRET"));
 }
+
+/// The binary: `charter serve ROOT -p 0 -i 0.0.0.0` warns, prints its URL and serves.
+#[test]
+fn the_cli_serves_and_warns_off_loopback() {
+    use std::io::BufRead;
+    use std::process::{Command, Stdio};
+    let site = common::copy_fixture("basic");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_charter"))
+        .args(["serve", "-p", "0", "-i", "0.0.0.0", "--color", "never"])
+        .arg(site.path())
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("start charter serve");
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            let _ = tx.send(line);
+        }
+    });
+    let mut seen = Vec::new();
+    let url = loop {
+        let line = rx
+            .recv_timeout(DEADLINE)
+            .unwrap_or_else(|_| panic!("no URL printed; got {seen:?}"));
+        if let Some(rest) = line.strip_prefix("Serving at ") {
+            break rest.split_whitespace().next().unwrap().to_string();
+        }
+        seen.push(line);
+    };
+    let printed = seen.join("\n");
+    assert!(
+        printed.contains("warning: listening on 0.0.0.0"),
+        "{printed}"
+    );
+    assert!(
+        url.starts_with("http://127.0.0.1:") && url.ends_with(BASE),
+        "{url}"
+    );
+    let addr: SocketAddr = url["http://".len()..url.len() - BASE.len() + 1]
+        .trim_end_matches('/')
+        .parse()
+        .unwrap();
+    let page = get(addr, &format!("{BASE}book/why/"));
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Why we exist"));
+}
