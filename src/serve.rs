@@ -219,6 +219,11 @@ impl Server {
             shutdown,
         });
 
+        // Watch first, so that nothing changed during the first build is missed:
+        // changes queue up for the rebuild thread.
+        let (tx, rx) = mpsc::channel::<Msg>();
+        let watcher = watch(&opts, tx.clone())?;
+
         // The first build, before anyone can ask for a page.
         let rebuilder = Rebuilder {
             opts: opts.clone(),
@@ -252,21 +257,19 @@ impl Server {
         };
 
         // Changes go to one rebuild thread, which coalesces whatever queued up during a build.
-        let (tx, rx) = mpsc::channel::<Msg>();
         let thread = std::thread::Builder::new()
             .name("charter-rebuild".into())
             .spawn(move || rebuilder.run(rx))
             .map_err(ServeError::Runtime)?;
-        let mut server = Server {
+        let server = Server {
             addr,
             url,
             shared,
             runtime: Some(runtime),
             http: Some(http),
-            watcher: None,
-            rebuilds: Some((tx.clone(), thread)),
+            watcher: Some(watcher),
+            rebuilds: Some((tx, thread)),
         };
-        server.watcher = Some(watch(&opts, tx)?);
 
         (opts.on_event)(&ServeEvent::Listening {
             addr,
