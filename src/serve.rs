@@ -185,9 +185,10 @@ impl std::error::Error for ServeError {}
 
 /// Serves until Ctrl-C.
 pub fn serve(opts: ServeOptions) -> Result<(), ServeError> {
-    let server = Server::start(opts)?;
+    let mut server = Server::start(opts)?;
     server.wait_for_ctrl_c();
-    server.shutdown();
+    // The process ends next: a rebuild still running is abandoned, not awaited.
+    server.stop(false);
     Ok(())
 }
 
@@ -302,14 +303,16 @@ impl Server {
 
     /// Stops watching, finishes a running rebuild, closes event streams and the listener.
     pub fn shutdown(mut self) {
-        self.stop();
+        self.stop(true);
     }
 
-    fn stop(&mut self) {
+    fn stop(&mut self, wait_for_rebuild: bool) {
         self.watcher = None;
         if let Some((tx, thread)) = self.rebuilds.take() {
             let _ = tx.send(Msg::Stop);
-            let _ = thread.join();
+            if wait_for_rebuild {
+                let _ = thread.join();
+            }
         }
         self.shared.shutdown.send_replace(true);
         if let Some(rt) = self.runtime.take() {
@@ -324,7 +327,7 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        self.stop();
+        self.stop(true);
     }
 }
 
