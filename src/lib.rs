@@ -21,6 +21,7 @@ pub mod links;
 pub mod markdown;
 pub mod output;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod spec_site;
 pub mod specs;

@@ -4,7 +4,8 @@
 
 use charter::build::{self, BuildOptions, BuildReport, Target};
 use charter::config;
-use charter::diagnostics::{self, Format, RenderOptions};
+use charter::diagnostics::{self, Diagnostic, Format, RenderOptions};
+use charter::serve::{self, Outcome, ServeEvent, ServeOptions, WatcherKind};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -50,6 +51,12 @@ enum FormatArg {
     Github,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum WatcherArg {
+    Native,
+    Poll,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Create a new site in DIR (default: the current folder).
@@ -69,6 +76,31 @@ enum Command {
         /// Output folder (default: public/ under the root).
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: Option<PathBuf>,
+    },
+    /// Build into memory, serve it with live reload, rebuild on every change.
+    Serve {
+        /// The site's root folder (same as --root).
+        #[arg(value_name = "ROOT")]
+        site: Option<PathBuf>,
+        #[command(flatten)]
+        args: BuildArgs,
+        /// Port to listen on; when taken, the next ten are tried.
+        #[arg(short = 'p', long, default_value_t = serve::DEFAULT_PORT)]
+        port: u16,
+        /// Address to listen on. Anything but loopback exposes the preview to the network.
+        #[arg(
+            short = 'i',
+            long,
+            default_value = "127.0.0.1",
+            value_name = "INTERFACE"
+        )]
+        interface: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// How to notice changes: native events, or polling for filesystems where events are unreliable.
+        #[arg(long, value_enum, default_value_t = WatcherArg::Native)]
+        watcher: WatcherArg,
     },
     /// Check the site as `build` does, writing nothing.
     Check {
@@ -117,6 +149,30 @@ fn main() -> ExitCode {
             };
             let target = Target::Disk(output.clone().unwrap_or_else(|| root.join("public")));
             run_build(&cli, color, root, target, args)
+        }
+        Command::Serve {
+            site,
+            args,
+            port,
+            interface,
+            open,
+            watcher,
+        } => {
+            let Some(root) = site_root(&cli, site.as_deref()) else {
+                return ExitCode::from(2);
+            };
+            let mut opts = ServeOptions::new(root);
+            opts.base_url = args.base_url.clone();
+            opts.drafts = args.drafts;
+            opts.strict = args.strict;
+            opts.port = *port;
+            opts.interface = *interface;
+            opts.open = *open;
+            opts.watcher = match watcher {
+                WatcherArg::Native => WatcherKind::Native,
+                WatcherArg::Poll => WatcherKind::Poll,
+            };
+            run_serve(&cli, color, opts)
         }
         Command::Check { site, args } => {
             let Some(root) = site_root(&cli, site.as_deref()) else {
@@ -235,13 +291,20 @@ fn run_build(cli: &Cli, color: bool, root: PathBuf, target: Target, args: &Build
 }
 
 fn print_diagnostics(cli: &Cli, color: bool, root: &Path, report: &BuildReport) {
-    let format = match cli.format {
+    write_diagnostics(format_of(cli), color, root, &report.diagnostics);
+}
+
+fn format_of(cli: &Cli) -> Format {
+    match cli.format {
         FormatArg::Human => Format::Human,
         FormatArg::Json => Format::Json,
         FormatArg::Github => Format::Github,
-    };
+    }
+}
+
+fn write_diagnostics(format: Format, color: bool, root: &Path, diags: &[Diagnostic]) {
     let text = diagnostics::render(
-        &report.diagnostics,
+        diags,
         &RenderOptions {
             format,
             color,
@@ -256,6 +319,87 @@ fn print_diagnostics(cli: &Cli, color: bool, root: &Path, report: &BuildReport) 
         let _ = std::io::stdout().write_all(text.as_bytes());
     } else {
         let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+}
+
+fn run_serve(cli: &Cli, color: bool, mut opts: ServeOptions) -> ExitCode {
+    let (quiet, verbose, format) = (cli.quiet, cli.verbose, format_of(cli));
+    let root = opts.root.clone();
+    opts.on_event = std::sync::Arc::new(move |event: &ServeEvent| {
+        report_serve_event(event, quiet, verbose, format, color, &root)
+    });
+    match serve::serve(opts) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            if matches!(e, serve::ServeError::Bind { .. }) {
+                eprintln!("help: choose another port with `-p PORT` (0 picks a free one)");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn report_serve_event(
+    event: &ServeEvent,
+    quiet: bool,
+    verbose: bool,
+    format: Format,
+    color: bool,
+    root: &Path,
+) {
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    match event {
+        ServeEvent::Built {
+            outcome,
+            diagnostics,
+            pages,
+            changed,
+            build_time,
+            change_to_sent,
+            clients,
+        } => {
+            write_diagnostics(format, color, root, diagnostics);
+            if verbose && !changed.is_empty() {
+                for path in changed.iter().take(5) {
+                    eprintln!("  changed: {}", path.display());
+                }
+                if changed.len() > 5 {
+                    eprintln!("  … and {} more", changed.len() - 5);
+                }
+            }
+            let what = match outcome {
+                Outcome::Initial => "built",
+                Outcome::Reload => "rebuilt: reload sent",
+                Outcome::Css => "rebuilt: stylesheet swap sent",
+                Outcome::Unchanged => "rebuilt: output unchanged",
+                Outcome::Failed => "build failed: serving the last good site, errors sent",
+            };
+            if *outcome == Outcome::Failed || !quiet {
+                let mut line = format!("{what} ({pages} pages, {:.0} ms", ms(*build_time));
+                if let (true, Some(total)) = (verbose, change_to_sent) {
+                    line.push_str(&format!(
+                        "; change → sent {:.0} ms to {clients} page(s)",
+                        ms(*total)
+                    ));
+                }
+                line.push(')');
+                eprintln!("{line}");
+            }
+        }
+        ServeEvent::PortTaken(port) => {
+            eprintln!("port {port} is taken, trying {}", port.saturating_add(1))
+        }
+        ServeEvent::NotLoopback(ip) => eprintln!(
+            "warning: listening on {ip}, not loopback: anyone who can reach this machine can read the preview"
+        ),
+        ServeEvent::Listening { url, .. } => {
+            if !quiet {
+                eprintln!("Serving at {url} (Ctrl-C to stop)");
+            }
+        }
+        ServeEvent::WatchError(e) => eprintln!("warning: watching for changes: {e}"),
+        ServeEvent::OpenFailed(e) => eprintln!("warning: cannot open a browser: {e}"),
     }
 }
 

@@ -390,59 +390,101 @@ fn zeromq_spec_pages_in_a_real_browser() {
     );
 }
 
+/// Polls a script for up to `secs` seconds until `check` accepts its value.
+fn wait_js(driver: &Driver, what: &str, script: &str, secs: u64, check: impl Fn(&Value) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
+        let v = driver.js(script);
+        if check(&v) {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "timed out waiting for {what}; last: {v}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 #[test]
-fn translated_example_site_in_a_real_browser() {
+fn serve_reloads_by_itself_and_shows_errors() {
     let Some((chromium, chromedriver)) = browser_tools() else {
         return;
     };
-    let (_out, port) = built_example();
-    let origin = format!("http://127.0.0.1:{port}");
+    let site = common::copy_fixture("basic");
+    let mut opts = charter::serve::ServeOptions::new(site.path());
+    opts.port = 0;
+    let server = charter::serve::Server::start(opts).expect("serve starts");
+    let page = format!("{}book/why/", server.url());
     let driver = Driver::start(&chromium, &chromedriver);
     driver.resize(1280, 900);
-
-    // The switcher keeps the page and the fragment.
-    driver.goto(&format!("{origin}{BASE}book/foreword/#conventions"));
-    driver.click("nav[data-switcher=language] a[hreflang=ru]");
-    assert_eq!(driver.path(), format!("{BASE}ru/book/foreword/"));
-    assert_eq!(driver.js("return location.hash"), json!("#conventions"));
-    assert_eq!(
-        driver.js("return document.documentElement.lang"),
-        json!("ru")
-    );
+    driver.goto(&page);
+    let text = "return document.body.innerText";
     assert!(driver
-        .js("return document.getElementById('conventions') !== null")
-        .as_bool()
-        .unwrap());
-    // The foreword's translation is older than its source.
-    assert!(driver
-        .js("return !!document.querySelector('[data-banner=outdated] a')")
-        .as_bool()
-        .unwrap());
-    driver.screenshot("ru-outdated");
+        .js(text)
+        .as_str()
+        .unwrap_or("")
+        .contains("Why we exist"));
 
-    // An untranslated page shows the source text under a notice.
-    driver.goto(&format!("{origin}{BASE}ru/book/why/"));
-    assert!(driver
-        .js("return !!document.querySelector('[data-banner=fallback]')")
-        .as_bool()
-        .unwrap());
+    // An edit reloads the page by itself (a marker set on the old page is gone).
+    let chapter = site.path().join("book/01-why.md");
+    let original = std::fs::read_to_string(&chapter).unwrap();
+    let filler: String = (0..120)
+        .map(|i| format!("Filler paragraph {i}.\n\n"))
+        .collect();
+    let edited = original.replace("A duplicate heading", &format!("{filler}Edited live"));
+    driver.js("window.__charterMarker = 1");
+    std::fs::write(&chapter, &edited).unwrap();
+    wait_js(&driver, "the edited text", text, 20, |v| {
+        v.as_str().unwrap_or("").contains("Edited live")
+    });
     assert_eq!(
-        driver.js("return document.querySelector('article [lang]').lang"),
-        json!("en")
+        driver.js("return window.__charterMarker === undefined"),
+        json!(true)
     );
-    driver.screenshot("ru-fallback");
 
-    // Arabic is laid out right to left.
-    driver.goto(&format!("{origin}{BASE}ar/"));
-    assert_eq!(
-        driver.js("return getComputedStyle(document.body).direction"),
-        json!("rtl")
+    // The scroll position survives the reload.
+    driver.js("window.scrollTo(0, 600); window.__charterMarker = 1");
+    std::fs::write(&chapter, edited.replace("Edited live", "Edited again")).unwrap();
+    wait_js(&driver, "the second edit", text, 20, |v| {
+        v.as_str().unwrap_or("").contains("Edited again")
+    });
+    wait_js(
+        &driver,
+        "the scroll position",
+        "return window.scrollY",
+        5,
+        |v| v.as_f64().unwrap_or(0.0) > 500.0,
     );
-    let sidebar_right = driver.js("const s=document.querySelector('nav.sidebar').getBoundingClientRect(); return s.left > innerWidth/2");
-    assert_eq!(
-        sidebar_right,
-        json!(true),
-        "the sidebar sits on the right in RTL"
-    );
-    driver.screenshot("ar-home");
+
+    // A broken link: the page keeps the last good content and shows an overlay.
+    let overlay = "const o = document.querySelector('[data-charter-overlay]'); return o ? o.shadowRoot.textContent : null";
+    std::fs::write(
+        &chapter,
+        original.replace("A duplicate heading", "See [gone](gone.md). Heading"),
+    )
+    .unwrap();
+    wait_js(&driver, "the error overlay", overlay, 20, |v| {
+        let t = v.as_str().unwrap_or("");
+        t.contains("broken-link") && t.contains("book/01-why.md:")
+    });
+    assert!(driver
+        .js(text)
+        .as_str()
+        .unwrap_or("")
+        .contains("Edited again"));
+    driver.js("window.scrollTo(0, 0)");
+    driver.screenshot("serve-error-overlay");
+    // A page opened while the site is broken shows it at once (here in the dark theme).
+    driver.js("localStorage.setItem('charter-theme', 'dark')");
+    driver.goto(&format!("{}book/how/", server.url()));
+    wait_js(&driver, "the overlay on a fresh page", overlay, 10, |v| {
+        v.as_str().unwrap_or("").contains("gone.md")
+    });
+    driver.screenshot("serve-error-overlay-dark");
+
+    // Fixed: the overlay goes away by itself.
+    std::fs::write(&chapter, &original).unwrap();
+    wait_js(&driver, "the overlay to go", overlay, 20, Value::is_null);
+    server.shutdown();
 }

@@ -593,6 +593,19 @@ Fix: copy the file into the static folder instead of linking to it. Change
 the level with `lints:`, e.g. `lints: { unsafe-path: warn }` (the file is
 then left out).",
     ),
+    (
+        "internal-error",
+        "charter itself failed while building",
+        "\
+A build stopped because of a bug in charter (a panic), not because of the
+site. `charter serve` reports it and keeps serving the last good site.
+
+Example: a rebuild in `charter serve` panics on some input.
+
+Fix: please report it with the input that triggers it. Changing its level
+with `lints:` is possible (`lints: { internal-error: warn }`) but hides a
+build that did not finish.",
+    ),
 ];
 
 /// Every registered code as (code, one-line summary, explanation).
