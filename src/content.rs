@@ -6,6 +6,7 @@
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::frontmatter::{self, FrontMatter};
+use crate::i18n::TranslationState;
 use crate::specs::{self, SpecFile, SpecIndex, Status};
 use crate::summary::{self, SummaryItem};
 use crate::url::{Route, Scope};
@@ -21,6 +22,8 @@ pub enum PageKind {
     /// The spec registry (`/spec/`), from the specs folder's introduction.
     Registry,
     Spec,
+    /// The translation dashboard (`/i18n/`), written by charter.
+    Translations,
 }
 
 impl PageKind {
@@ -30,6 +33,7 @@ impl PageKind {
             PageKind::Chapter => "chapter",
             PageKind::Registry => "registry",
             PageKind::Spec => "spec",
+            PageKind::Translations => "translations",
         }
     }
 }
@@ -48,6 +52,8 @@ pub struct Page {
     pub lang: String,
     /// What the page is in its language's site.
     pub origin: Origin,
+    /// On a translation language's page: how the translation stands.
+    pub state: Option<TranslationState>,
     pub front: FrontMatter,
     pub body: String,
     /// 1-based line of the file on which the body starts.
@@ -260,6 +266,18 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
     for tag in config.languages.keys() {
         load_language(root, config, tag, &ignore, &mut content, &mut diags);
     }
+    check_translation_folders(root, config, &content, &mut diags);
+    if !config.languages.is_empty() {
+        let dashboard = generated_page(
+            PageKind::Translations,
+            Route::Translations,
+            Path::new("translations"),
+            "Translations",
+            &scope,
+            config,
+        );
+        content.pages.push(dashboard);
+    }
     (content, diags)
 }
 
@@ -392,6 +410,13 @@ fn load_language(
         .flatten();
         let page = match translation {
             Some(mut page) => {
+                let source_id = std::fs::read(root.join(&source.source))
+                    .map(|b| crate::i18n::blob_id(&b))
+                    .unwrap_or_default();
+                page.state = Some(TranslationState::of(
+                    page.front.translated_from.as_deref(),
+                    &source_id,
+                ));
                 page.origin = Origin::Translation(original);
                 page.lang = tag.to_string();
                 page
@@ -408,6 +433,7 @@ fn load_language(
                 } else {
                     source.lang.clone()
                 },
+                state: (!source.generated).then_some(TranslationState::Missing),
                 ..source.clone()
             },
         };
@@ -415,6 +441,68 @@ fn load_language(
             .localized
             .insert((tag.to_string(), original), content.pages.len());
         content.pages.push(page);
+    }
+}
+
+/// `translations/<tag>/` folders must name configured languages, and every
+/// translated Markdown file must have a source (else it is an orphan).
+fn check_translation_folders(
+    root: &Path,
+    config: &Config,
+    content: &Content,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Ok(entries) = std::fs::read_dir(root.join("translations")) else {
+        return;
+    };
+    let sources: std::collections::BTreeSet<&Path> = content.pages[..content.sources]
+        .iter()
+        .map(|p| p.source.as_path())
+        .collect();
+    let mut tags: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    tags.sort();
+    for tag in tags {
+        let dir = translation_dir(&tag);
+        if !config.languages.contains_key(&tag) {
+            let known: Vec<&str> = config.languages.keys().map(String::as_str).collect();
+            let help = match crate::config::did_you_mean(&tag, &known) {
+                Some(near) => format!("did you mean `{near}`? Otherwise add `{tag}` to `languages:` in charter.yaml"),
+                None => format!("add `{tag}: {{ name: … }}` to `languages:` in charter.yaml, or rename the folder"),
+            };
+            diags.push(
+                Diagnostic::error(
+                    "i18n-unknown-language",
+                    format!("{} is not a configured language", dir.display()),
+                )
+                .at_file(&dir)
+                .help(help),
+            );
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(root.join(&dir))
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            let rel = relative(root, entry.path());
+            let Ok(under) = rel.strip_prefix(&dir) else {
+                continue;
+            };
+            if entry.file_type().is_file()
+                && under.extension().is_some_and(|e| e == "md")
+                && !sources.contains(under)
+            {
+                diags.push(
+                    Diagnostic::warning("i18n-orphan", format!("{} translates {}, which does not exist", rel.display(), under.display()))
+                        .at_file(&rel)
+                        .help("move it to mirror its source's path, or delete it if the source was removed"),
+                );
+            }
+        }
     }
 }
 
@@ -444,6 +532,7 @@ fn generated_page(
         body_line: 1,
         generated: true,
         origin: Origin::Source,
+        state: None,
     }
 }
 
@@ -581,6 +670,7 @@ fn read_page(
         front,
         generated: false,
         origin: Origin::Source,
+        state: None,
     })
 }
 

@@ -42,6 +42,10 @@ pub struct FrontMatter {
     pub search: Option<bool>,
     /// Blob id of the source a translation was made from.
     pub translated_from: Option<String>,
+    /// Who translated the page (credited on it and on the dashboard).
+    pub translators: Vec<String>,
+    /// Who wrote the page (credited on its translations).
+    pub author: Option<String>,
     // Spec keys (COSS metainformation).
     pub number: Option<u32>,
     pub shortname: Option<String>,
@@ -132,6 +136,8 @@ pub const KEYS: &[&str] = &[
     "obsoleted_by",
     "license",
     "domain",
+    "translators",
+    "author",
 ];
 
 /// Reads the front matter of `file` (a path relative to the root, for
@@ -251,6 +257,8 @@ pub fn parse(split: &Split<'_>, file: &Path) -> (FrontMatter, Vec<Diagnostic>) {
                 fm.editors.append(&mut list);
             }
             "contributors" => fm.contributors = r.strings(path, v),
+            "translators" => fm.translators = r.strings(path, v),
+            "author" => fm.author = r.string(path, v),
             "obsoletes" => fm.obsoletes = r.numbers(path, v),
             "obsoleted_by" => fm.obsoleted_by = r.numbers(path, v),
             _ => {
@@ -616,9 +624,9 @@ mod tests {
                 &[("unknown-key", W, 2, 1, "did you mean `title`?")],
             ),
             (
-                "---\ntitle: A\nauthor: B\ntype: x\n---\n",
+                "---\ntitle: A\nauthr: B\ntype: x\n---\n",
                 &[
-                    ("unknown-key", W, 3, 1, "charter ignores"),
+                    ("unknown-key", W, 3, 1, "did you mean `author`?"),
                     ("unknown-key", W, 4, 1, "charter ignores"),
                 ],
             ),

@@ -7,11 +7,15 @@ use crate::config::Config;
 use crate::content::{BookEntry, Content, Origin, Page, PageKind};
 use crate::diagnostics::{Diagnostic, Location};
 use crate::highlight::Highlighter;
+use crate::i18n::TranslationState;
 use crate::links::{url_path, SiteLinks};
 use crate::markdown::{self, Heading, Rendered};
 use crate::spec_site::{self, Referrer, SpecUrls};
 use crate::specs::SpecIndex;
-use crate::theme::{Alternate, Banner, Link, NavItem, PageContext, SiteContext};
+use crate::theme::{
+    Alternate, Banner, LanguageStatus, Link, NavItem, PageContext, PageStatus, SiteContext,
+    TranslationContext,
+};
 use crate::url::{Route, Scope, Urls};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -223,10 +227,18 @@ fn prepare(
     if spec_site::links_to_specs(&rendered.links, &lang.spec_urls) {
         rendered.html = spec_site::decorate_links(&rendered.html, specs, &lang.spec_urls);
     }
-    let title = page
-        .front
-        .title
-        .clone()
+    let spec_title = match (&page.route, page.kind) {
+        (Route::Spec(n), PageKind::Spec) => specs.get(*n).map(|s| {
+            if s.name == s.shortname {
+                s.name.clone()
+            } else {
+                format!("{} {}", s.shortname, s.name)
+            }
+        }),
+        _ => None,
+    };
+    let title = spec_title
+        .or_else(|| page.front.title.clone())
         .or_else(|| rendered.first_heading.clone())
         .unwrap_or_else(|| fallback_title(page));
     Prepared {
@@ -240,6 +252,7 @@ fn prepare(
 fn fallback_title(page: &Page) -> String {
     let stem = match &page.route {
         Route::Chapter(slug) => slug.rsplit('/').next().unwrap_or(slug).to_string(),
+        Route::Registry => return "Specifications".to_string(),
         _ => String::new(),
     };
     let words = stem.replace(['-', '_'], " ");
@@ -345,7 +358,7 @@ impl<'a> Site<'a> {
                 PageKind::Spec | PageKind::Registry => {
                     spec_nav(&self.content.specs, &lang.links, &this.url)
                 }
-                PageKind::Home => Vec::new(),
+                PageKind::Home | PageKind::Translations => Vec::new(),
             },
             show_title: this.rendered.first_heading.is_none(),
             spec: spec.map(|s| {
@@ -356,7 +369,87 @@ impl<'a> Site<'a> {
             } else {
                 Vec::new()
             },
+            translation: self.translation(index),
+            translations: if page.kind == PageKind::Translations {
+                self.dashboard()
+            } else {
+                Vec::new()
+            },
         }
+    }
+
+    /// A translated page's state and credits.
+    fn translation(&self, index: usize) -> Option<TranslationContext> {
+        let page = &self.content.pages[index];
+        let Origin::Translation(original) = page.origin else {
+            return None;
+        };
+        let state = page.state.as_ref()?;
+        let source = &self.content.pages[original];
+        let mut original_by: Vec<String> = source.front.author.iter().cloned().collect();
+        original_by.extend(source.front.editors.iter().cloned());
+        Some(TranslationContext {
+            state: state.name(),
+            translators: page.front.translators.clone(),
+            original_url: self.prepared[original].url.clone(),
+            original_by,
+        })
+    }
+
+    /// Per language: how many pages are up to date, and the others with
+    /// links to the original, the translation and the file to edit.
+    fn dashboard(&self) -> Vec<LanguageStatus> {
+        let content = self.content;
+        self.langs
+            .iter()
+            .filter_map(|lang| lang.lang.as_deref())
+            .map(|tag| {
+                let mut status = LanguageStatus {
+                    tag: tag.to_string(),
+                    name: self.language_name(tag),
+                    url: self.urls.url(
+                        &Scope {
+                            version: None,
+                            lang: Some(tag.to_string()),
+                        },
+                        &Route::Home,
+                    ),
+                    ..Default::default()
+                };
+                for original in 0..content.sources {
+                    let here = content.in_lang(Some(tag), original);
+                    let page = &content.pages[here];
+                    let Some(state) = &page.state else { continue };
+                    status.total += 1;
+                    for name in &page.front.translators {
+                        if !status.translators.contains(name) {
+                            status.translators.push(name.clone());
+                        }
+                    }
+                    if *state == TranslationState::UpToDate {
+                        status.up_to_date += 1;
+                        continue;
+                    }
+                    let file =
+                        crate::content::translation_dir(tag).join(&content.pages[original].source);
+                    status.pages.push(PageStatus {
+                        title: self.prepared[original].title.clone(),
+                        state: state.name(),
+                        original_url: self.prepared[original].url.clone(),
+                        translation_url: self.prepared[here].url.clone(),
+                        edit_url: self
+                            .config
+                            .edit_url
+                            .as_ref()
+                            .map(|u| u.replace("{path}", &url_path(&file))),
+                    });
+                }
+                status.percent = (status.up_to_date * 100)
+                    .checked_div(status.total)
+                    .unwrap_or(100);
+                status
+            })
+            .collect()
     }
 
     /// `ltr` or `rtl`, from the config's `dir:` or the tag.
@@ -441,6 +534,18 @@ impl<'a> Site<'a> {
                 ),
             });
         }
+        if let (Some(TranslationState::Outdated { .. }), Origin::Translation(original)) =
+            (&page.state, page.origin)
+        {
+            banners.push(Banner {
+                kind: "outdated",
+                html: format!(
+                    "The original has changed since this translation was made — <a href=\"{}\" hreflang=\"{}\">read the original</a>.",
+                    crate::html::escape(&self.prepared[original].url),
+                    crate::html::escape(&self.config.language)
+                ),
+            });
+        }
         if page.front.draft {
             banners.push(Banner {
                 kind: "draft",
@@ -470,7 +575,7 @@ impl<'a> Site<'a> {
                 })
                 .collect(),
             PageKind::Spec => self.content.specs.specs.values().map(|s| s.page).collect(),
-            PageKind::Registry => return (None, None),
+            PageKind::Registry | PageKind::Translations => return (None, None),
         };
         let link = |i: usize| {
             let p = &self.prepared[self.content.in_lang(lang, i)];
@@ -523,6 +628,8 @@ fn site_context(
         js_url: urls.url(scope, &Route::Asset("assets/charter.js".into())),
         nav_url: urls.url(scope, &nav_script_route(scope)),
         search: config.search,
+        translations_url: (!config.languages.is_empty())
+            .then(|| urls.url(&Scope::root(), &Route::Translations)),
     }
 }
 

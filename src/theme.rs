@@ -66,6 +66,8 @@ pub struct SiteContext {
     /// loaded by every page so pages do not each carry the full sidebar.
     pub nav_url: String,
     pub search: bool,
+    /// The translation dashboard, when the site has translations.
+    pub translations_url: Option<String>,
 }
 
 /// A spec's header block.
@@ -133,6 +135,46 @@ pub struct PageContext {
     pub spec: Option<SpecContext>,
     /// The specs by status on the registry page.
     pub registry: Vec<RegistryGroup>,
+    /// On a translated page: its state and credits.
+    pub translation: Option<TranslationContext>,
+    /// On the translation dashboard: every language's pages.
+    pub translations: Vec<LanguageStatus>,
+}
+
+/// A translated page's state and who made it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct TranslationContext {
+    /// `up-to-date`, `outdated`, `unstamped` or `missing`.
+    pub state: &'static str,
+    pub translators: Vec<String>,
+    /// The original page.
+    pub original_url: String,
+    /// The original's author or editors, if it names them.
+    pub original_by: Vec<String>,
+}
+
+/// One language on the translation dashboard.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct LanguageStatus {
+    pub tag: String,
+    pub name: String,
+    pub url: String,
+    pub up_to_date: usize,
+    pub total: usize,
+    pub percent: usize,
+    pub translators: Vec<String>,
+    /// Pages that are not up to date.
+    pub pages: Vec<PageStatus>,
+}
+
+/// A page that needs a translator.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct PageStatus {
+    pub title: String,
+    pub state: &'static str,
+    pub original_url: String,
+    pub translation_url: String,
+    pub edit_url: Option<String>,
 }
 
 /// A file the theme contributes to every build, at a site-relative path.
@@ -182,6 +224,14 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     (
         "partials/banners.html",
         include_str!("../themes/default/templates/partials/banners.html"),
+    ),
+    (
+        "translations.html",
+        include_str!("../themes/default/templates/translations.html"),
+    ),
+    (
+        "partials/translation_credit.html",
+        include_str!("../themes/default/templates/partials/translation_credit.html"),
     ),
     (
         "spec.html",
@@ -609,6 +659,7 @@ mod tests {
             js_url: format!("{base}assets/charter.js"),
             nav_url: format!("{base}assets/nav.js"),
             search: true,
+            translations_url: None,
         }
     }
 

@@ -32,6 +32,8 @@ pub enum Route {
     Spec(u32),
     /// The old-style address of a spec by shortname (`/spec/42/C4/`), a redirect.
     SpecName(u32, String),
+    /// The translation dashboard (`/i18n/`).
+    Translations,
     /// A file published next to the content at its source-relative path
     /// (`images/x.png`), per version (languages share it).
     File(String),
@@ -92,6 +94,7 @@ impl Urls {
                 out.push('/');
             }
             Route::Registry => out.push_str("spec/"),
+            Route::Translations => out.push_str("i18n/"),
             Route::Spec(n) => {
                 out.push_str("spec/");
                 out.push_str(&n.to_string());

@@ -390,6 +390,63 @@ fn zeromq_spec_pages_in_a_real_browser() {
     );
 }
 
+#[test]
+fn translated_example_site_in_a_real_browser() {
+    let Some((chromium, chromedriver)) = browser_tools() else {
+        return;
+    };
+    let (_out, port) = built_example();
+    let origin = format!("http://127.0.0.1:{port}");
+    let driver = Driver::start(&chromium, &chromedriver);
+    driver.resize(1280, 900);
+
+    // The switcher keeps the page and the fragment.
+    driver.goto(&format!("{origin}{BASE}book/foreword/#conventions"));
+    driver.click("nav[data-switcher=language] a[hreflang=ru]");
+    assert_eq!(driver.path(), format!("{BASE}ru/book/foreword/"));
+    assert_eq!(driver.js("return location.hash"), json!("#conventions"));
+    assert_eq!(
+        driver.js("return document.documentElement.lang"),
+        json!("ru")
+    );
+    assert!(driver
+        .js("return document.getElementById('conventions') !== null")
+        .as_bool()
+        .unwrap());
+    // The foreword's translation is older than its source.
+    assert!(driver
+        .js("return !!document.querySelector('[data-banner=outdated] a')")
+        .as_bool()
+        .unwrap());
+    driver.screenshot("ru-outdated");
+
+    // An untranslated page shows the source text under a notice.
+    driver.goto(&format!("{origin}{BASE}ru/book/why/"));
+    assert!(driver
+        .js("return !!document.querySelector('[data-banner=fallback]')")
+        .as_bool()
+        .unwrap());
+    assert_eq!(
+        driver.js("return document.querySelector('article [lang]').lang"),
+        json!("en")
+    );
+    driver.screenshot("ru-fallback");
+
+    // Arabic is laid out right to left.
+    driver.goto(&format!("{origin}{BASE}ar/"));
+    assert_eq!(
+        driver.js("return getComputedStyle(document.body).direction"),
+        json!("rtl")
+    );
+    let sidebar_right = driver.js("const s=document.querySelector('nav.sidebar').getBoundingClientRect(); return s.left > innerWidth/2");
+    assert_eq!(
+        sidebar_right,
+        json!(true),
+        "the sidebar sits on the right in RTL"
+    );
+    driver.screenshot("ar-home");
+}
+
 /// Polls a script for up to `secs` seconds until `check` accepts its value.
 fn wait_js(driver: &Driver, what: &str, script: &str, secs: u64, check: impl Fn(&Value) -> bool) {
     let deadline = Instant::now() + Duration::from_secs(secs);

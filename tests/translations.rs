@@ -148,3 +148,81 @@ fn a_changed_outline_is_reported_with_both_files() {
     );
     assert_eq!(d.related[0].0.file, std::path::Path::new("book/02-how.md"));
 }
+
+#[test]
+fn orphans_and_unknown_language_folders_are_reported() {
+    let dir = copy_fixture("i18n-site");
+    std::fs::create_dir_all(dir.path().join("translations/ru/book/old")).unwrap();
+    std::fs::write(
+        dir.path().join("translations/ru/book/old/gone.md"),
+        "# Лишнее\n",
+    )
+    .unwrap();
+    let built = build_at(dir.path(), |_| {});
+    built.assert_diag(
+        Severity::Warning,
+        "i18n-orphan",
+        "translations/ru/book/old/gone.md",
+        1,
+        1,
+    );
+    std::fs::create_dir_all(dir.path().join("translations/rus")).unwrap();
+    let built = build_at(dir.path(), |_| {});
+    let d = built.assert_diag(
+        Severity::Error,
+        "i18n-unknown-language",
+        "translations/rus",
+        1,
+        1,
+    );
+    assert!(d.help.as_deref().unwrap().contains("`ru`"), "{d:?}");
+}
+
+#[test]
+fn stale_translations_show_a_banner_and_the_dashboard_counts_them() {
+    let dir = copy_fixture("i18n-site");
+    let source = std::fs::read(dir.path().join("book/01-why.md")).unwrap();
+    let old_id = charter::i18n::blob_id(b"# Why\n\nolder text\n");
+    let page = std::fs::read_to_string(dir.path().join("translations/ru/book/01-why.md")).unwrap();
+    std::fs::write(
+        dir.path().join("translations/ru/book/01-why.md"),
+        page.replacen(
+            "---\n",
+            &format!(
+                "---\ntranslated_from: {}\ntranslators: [Анна]\n",
+                &old_id[..12]
+            ),
+            1,
+        ),
+    )
+    .unwrap();
+    let built = build_at(dir.path(), |_| {});
+    let ru = built.text("ru/book/why/index.html");
+    let banner = &ru[ru
+        .find(r#"data-banner="outdated""#)
+        .expect("outdated banner")..];
+    assert!(banner[..banner.find("</div>").unwrap()].contains(r#"href="/docs/book/why/""#));
+    assert!(ru.contains("Translated by Анна"));
+
+    let current = charter::i18n::blob_id(&source);
+    std::fs::write(
+        dir.path().join("translations/ru/book/01-why.md"),
+        page.replacen("---\n", &format!("---\ntranslated_from: {current}\n"), 1),
+    )
+    .unwrap();
+    let built = build_at(dir.path(), |_| {});
+    assert!(!built
+        .text("ru/book/why/index.html")
+        .contains(r#"data-banner="outdated""#));
+    let dashboard = built.text("i18n/index.html");
+    let ru = &dashboard[dashboard.find(r#"data-language="ru""#).unwrap()..];
+    let ru = &ru[..ru.find("</section>").unwrap()];
+    assert!(ru.contains("1 / 3 pages up to date"), "{ru}");
+    assert!(
+        ru.contains(r#"data-state="missing""#) && ru.contains("translations/ru/book/02-how.md")
+    );
+    assert!(
+        built.text("index.html").contains(r#"href="/docs/i18n/""#),
+        "the footer links the dashboard"
+    );
+}

@@ -606,6 +606,20 @@ Fix: please report it with the input that triggers it. Changing its level
 with `lints:` is possible (`lints: { internal-error: warn }`) but hides a
 build that did not finish.",
     ),
+    (
+        "i18n-unknown-language",
+        "a translations folder names a language the site does not configure",
+        "\
+Each folder under `translations/` must be a language listed in `languages:`
+in charter.yaml; otherwise its files would never be published.
+
+Example: translations/rus/ when charter.yaml says `languages: { ru: … }`.
+
+Fix: rename the folder to the configured tag, or add the language:
+    languages:
+      rus: { name: Русский }
+Change the level with `lints:`, e.g. `lints: { i18n-unknown-language: warn }`.",
+    ),
 ];
 
 /// Every registered code as (code, one-line summary, explanation).
