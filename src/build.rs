@@ -40,6 +40,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Warnings become errors.
     pub strict: bool,
+    /// Rendered Markdown reused from earlier builds (`serve`).
+    pub cache: Option<std::sync::Arc<site::RenderCache>>,
 }
 
 impl BuildOptions {
@@ -52,6 +54,7 @@ impl BuildOptions {
             base_url: None,
             drafts: false,
             strict: false,
+            cache: None,
         }
     }
 }
@@ -231,7 +234,18 @@ fn run(
         .into_iter()
         .map(|lang| LangSite::new(&opts.root, config, &urls, &content, lang))
         .collect();
-    let prepared = site::prepare_all(&content, &langs, &highlighter, &urls, diags);
+    let prepared = site::prepare_all(
+        &content,
+        &langs,
+        &highlighter,
+        &urls,
+        opts.cache.as_deref(),
+        config,
+        diags,
+    );
+    if let Some(cache) = &opts.cache {
+        cache.end_build();
+    }
     clock.lap("markdown", report);
 
     let site = Site::new(config, &urls, &content, &prepared, &langs, diags);

@@ -471,6 +471,7 @@ mod tests {
             is_image: false,
             line,
             column,
+            auto: false,
         }
     }
 

@@ -264,6 +264,7 @@ fn run_build(cli: &Cli, color: bool, root: PathBuf, target: Target, args: &Build
         base_url: args.base_url.clone(),
         drafts: args.drafts,
         strict: args.strict,
+        cache: None,
     };
     let report = build::build(&options);
     print_diagnostics(cli, color, &root, &report);

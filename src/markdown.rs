@@ -88,6 +88,8 @@ pub struct LinkRecord {
     /// 1-based line and column in the file of the link's start (`[` or `!`).
     pub line: usize,
     pub column: usize,
+    /// Made by charter from a bare shortname (`42/C4`), not written as a link.
+    pub auto: bool,
 }
 
 /// The rendered body of one page.
@@ -415,6 +417,7 @@ fn decorate(
                         is_image: false,
                         line,
                         column,
+                        auto: true,
                     });
                     i += shortname.len();
                     copied = i;
@@ -658,6 +661,7 @@ fn link<'a>(
             is_image,
             line,
             column,
+            auto: false,
         });
         return dest;
     }
@@ -669,6 +673,7 @@ fn link<'a>(
         is_image,
         line,
         column,
+        auto: false,
     });
     match resolved {
         Some(href) => href.into(),

@@ -110,6 +110,7 @@ impl ServeOptions {
             base_url: self.base_url.clone(),
             drafts: self.drafts,
             strict: self.strict,
+            cache: None,
         }
     }
 }
@@ -229,6 +230,7 @@ impl Server {
         let rebuilder = Rebuilder {
             opts: opts.clone(),
             shared: shared.clone(),
+            cache: Arc::new(crate::site::RenderCache::default()),
         };
         rebuilder.rebuild(&[], None);
 
@@ -506,6 +508,8 @@ impl Batch {
 struct Rebuilder {
     opts: ServeOptions,
     shared: Arc<Shared>,
+    /// Pages whose Markdown did not change are not rendered again.
+    cache: Arc<crate::site::RenderCache>,
 }
 
 impl Rebuilder {
@@ -543,7 +547,8 @@ impl Rebuilder {
     fn rebuild(&self, changed: &[PathBuf], since: Option<Instant>) {
         let started = Instant::now();
         // A panic in the pipeline is a bug, but it must not take the server down.
-        let build_options = self.opts.build_options();
+        let mut build_options = self.opts.build_options();
+        build_options.cache = Some(self.cache.clone());
         let mut report =
             std::panic::catch_unwind(|| build::build(&build_options)).unwrap_or_else(|_| {
                 build::BuildReport {

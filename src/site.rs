@@ -19,7 +19,10 @@ use crate::theme::{
 use crate::url::{Route, Scope, Urls};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
 
 /// A page's body rendered, with its title, URL and output path settled.
 pub struct Prepared {
@@ -108,6 +111,75 @@ impl markdown::ShortnameLinks for SpecShortnames<'_> {
     }
 }
 
+/// Rendered Markdown kept between builds of one `serve` session: a page
+/// whose text and link context did not change is not rendered again (the
+/// Markdown stage, with highlighting, is most of a build).
+#[derive(Default)]
+pub struct RenderCache {
+    entries: Mutex<HashMap<u64, (Rendered, u64)>>,
+    generation: AtomicU64,
+    /// Pages rendered again in the last build.
+    rendered: AtomicU64,
+    /// Pages rendered so far in the current build.
+    pending: AtomicU64,
+}
+
+impl std::fmt::Debug for RenderCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let len = self.entries.lock().map(|e| e.len()).unwrap_or(0);
+        write!(f, "RenderCache({len} pages)")
+    }
+}
+
+impl RenderCache {
+    fn get(&self, key: u64) -> Option<Rendered> {
+        let generation = self.generation.load(Ordering::Relaxed);
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        entries.get_mut(&key).map(|(rendered, used)| {
+            *used = generation;
+            rendered.clone()
+        })
+    }
+
+    /// How many pages the last finished build rendered (the rest came from the cache).
+    pub fn last_rendered(&self) -> u64 {
+        self.rendered.load(Ordering::Relaxed)
+    }
+
+    fn put(&self, key: u64, rendered: &Rendered) {
+        self.pending.fetch_add(1, Ordering::Relaxed);
+        let generation = self.generation.load(Ordering::Relaxed);
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        entries.insert(key, (rendered.clone(), generation));
+    }
+
+    /// Forgets pages the last build did not use, and starts the next one.
+    pub fn end_build(&self) {
+        self.rendered
+            .store(self.pending.swap(0, Ordering::Relaxed), Ordering::Relaxed);
+        let generation = self.generation.fetch_add(1, Ordering::Relaxed);
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        entries.retain(|_, (_, used)| *used == generation);
+    }
+}
+
+/// What every page's rendering depends on besides its own text: the pages
+/// and their URLs, the specs, the config and the base path.
+fn context_fingerprint(content: &Content, config: &Config, urls: &Urls) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    serde_json::to_string(config)
+        .unwrap_or_default()
+        .hash(&mut hasher);
+    serde_json::to_string(&content.specs)
+        .unwrap_or_default()
+        .hash(&mut hasher);
+    urls.base_path().hash(&mut hasher);
+    for page in &content.pages {
+        (&page.source, &page.route, &page.scope).hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
 /// Renders every page's body: source pages first, then translations, which
 /// take their headings' ids from their source page. Reports translations
 /// whose heading outline differs from the source's.
@@ -116,10 +188,16 @@ pub fn prepare_all(
     langs: &[LangSite],
     highlighter: &Highlighter,
     urls: &Urls,
+    cache: Option<&RenderCache>,
+    config: &Config,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Prepared> {
+    let fingerprint = cache.map(|_| context_fingerprint(content, config, urls));
     let prepare_one = |page: &Page, source_headings: Option<&[Heading]>| {
         let lang = &langs[lang_index(langs, page)];
+        let memo = cache
+            .zip(fingerprint)
+            .map(|(cache, context)| (cache, page_key(context, page, source_headings)));
         prepare(
             page,
             lang,
@@ -127,6 +205,7 @@ pub fn prepare_all(
             highlighter,
             urls,
             source_headings,
+            memo,
         )
     };
     let mut prepared: Vec<Prepared> = content.pages[..content.sources]
@@ -201,6 +280,43 @@ fn outline_warning(
     d
 }
 
+/// A page's cache key: its text, place and language within a context.
+fn page_key(context: u64, page: &Page, source_headings: Option<&[Heading]>) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (
+        context,
+        &page.source,
+        &page.scope,
+        &page.route,
+        &page.body,
+        page.body_line,
+        page.kind,
+    )
+        .hash(&mut hasher);
+    if let Some(headings) = source_headings {
+        for h in headings {
+            (h.level, &h.id).hash(&mut hasher);
+        }
+    }
+    hasher.finish()
+}
+
+/// A cached rendering still holds when every link resolves as it did (a file
+/// may have appeared or gone since); resolving again also publishes the
+/// files the page links to.
+fn still_resolves(rendered: &Rendered, resolver: &dyn markdown::LinkResolver) -> bool {
+    rendered.links.iter().all(|link| {
+        if link.auto || link.href == format!("mailto:{}", link.dest) {
+            return true;
+        }
+        resolver
+            .resolve(&link.dest)
+            .as_deref()
+            .unwrap_or(&link.dest)
+            == link.href
+    })
+}
+
 /// Renders one page's body and settles its title, URL and output path.
 fn prepare(
     page: &Page,
@@ -209,21 +325,34 @@ fn prepare(
     highlighter: &Highlighter,
     urls: &Urls,
     source_headings: Option<&[Heading]>,
+    memo: Option<(&RenderCache, u64)>,
 ) -> Prepared {
     let resolver = lang.links.for_page(&page.source);
     let shortnames = SpecShortnames {
         specs,
         links: &lang.links,
     };
-    let mut rendered = markdown::render(&markdown::Input {
-        text: &page.body,
-        first_line: page.body_line,
-        resolver: &resolver,
-        highlighter,
-        bcp14: page.kind == PageKind::Spec,
-        shortnames: Some(&shortnames),
-        source_headings,
-    });
+    let cached = memo
+        .and_then(|(cache, key)| cache.get(key))
+        .filter(|r| still_resolves(r, &resolver));
+    let mut rendered = match cached {
+        Some(rendered) => rendered,
+        None => {
+            let rendered = markdown::render(&markdown::Input {
+                text: &page.body,
+                first_line: page.body_line,
+                resolver: &resolver,
+                highlighter,
+                bcp14: page.kind == PageKind::Spec,
+                shortnames: Some(&shortnames),
+                source_headings,
+            });
+            if let Some((cache, key)) = memo {
+                cache.put(key, &rendered);
+            }
+            rendered
+        }
+    };
     if spec_site::links_to_specs(&rendered.links, &lang.spec_urls) {
         rendered.html = spec_site::decorate_links(&rendered.html, specs, &lang.spec_urls);
     }

@@ -357,3 +357,52 @@ fn example_site_specs_show_their_lifecycle() {
         .text("spec/index.html")
         .contains(r#"data-registry-group="deprecated""#));
 }
+
+#[test]
+fn a_render_cache_reuses_unchanged_pages_and_changes_nothing() {
+    let dir = copy_fixture("basic");
+    let cache = std::sync::Arc::new(charter::site::RenderCache::default());
+    let with_cache = |cache: &std::sync::Arc<charter::site::RenderCache>| {
+        let c = cache.clone();
+        build_at(dir.path(), move |o| o.cache = Some(c))
+    };
+    let first = with_cache(&cache);
+    assert_eq!(cache.last_rendered(), 3);
+    let second = with_cache(&cache);
+    assert_eq!(
+        cache.last_rendered(),
+        0,
+        "nothing changed, nothing rendered"
+    );
+    assert_eq!(first.files, second.files);
+
+    std::fs::write(
+        dir.path().join("book/02-how.md"),
+        "# How we work\n\n![Flow](images/flow.svg)\n\n## Review process\n\nEdited.\n",
+    )
+    .unwrap();
+    let edited = with_cache(&cache);
+    assert_eq!(cache.last_rendered(), 1, "only the edited page");
+    let fresh = build_at(dir.path(), |_| {});
+    assert_eq!(
+        edited.files, fresh.files,
+        "the cache changes no byte of the output"
+    );
+
+    // A file that appears makes a link valid: the page is rendered again.
+    std::fs::write(
+        dir.path().join("book/01-why.md"),
+        "# Why\n\n![Later](images/later.svg)\n",
+    )
+    .unwrap();
+    let broken = with_cache(&cache);
+    assert!(broken.codes().contains(&"broken-link"));
+    std::fs::write(
+        dir.path().join("book/images/later.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    let fixed = with_cache(&cache);
+    assert!(fixed.report.succeeded(), "{}", fixed.summary());
+    assert!(fixed.files.contains_key("book/images/later.svg"));
+}
