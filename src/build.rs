@@ -218,8 +218,10 @@ fn run(
     let urls = Urls::new(base_url);
     let scope = Scope::root();
 
+    let (ui, mut found) = crate::i18n::UiStrings::load(&opts.root, config);
+    diags.append(&mut found);
     let theme = match Theme::load(&opts.root) {
-        Ok(t) => Some(t),
+        Ok(t) => Some(t.with_ui(ui)),
         Err(mut errors) => {
             diags.append(&mut errors);
             None

@@ -42,6 +42,10 @@ pub struct FrontMatter {
     pub search: Option<bool>,
     /// Blob id of the source a translation was made from.
     pub translated_from: Option<String>,
+    /// `translators:` of a translation (a name or a list of names).
+    pub translators: Vec<String>,
+    /// `author:` of a page (a chapter's or the book's author).
+    pub author: Option<String>,
     // Spec keys (COSS metainformation).
     pub number: Option<u32>,
     pub shortname: Option<String>,
@@ -121,6 +125,8 @@ pub const KEYS: &[&str] = &[
     "draft",
     "search",
     "translated_from",
+    "translators",
+    "author",
     "number",
     "shortname",
     "name",
@@ -251,6 +257,8 @@ pub fn parse(split: &Split<'_>, file: &Path) -> (FrontMatter, Vec<Diagnostic>) {
                 fm.editors.append(&mut list);
             }
             "contributors" => fm.contributors = r.strings(path, v),
+            "translators" => fm.translators = r.strings(path, v),
+            "author" => fm.author = r.string(path, v),
             "obsoletes" => fm.obsoletes = r.numbers(path, v),
             "obsoleted_by" => fm.obsoleted_by = r.numbers(path, v),
             _ => {
@@ -603,6 +611,21 @@ mod tests {
     }
 
     #[test]
+    fn translators_and_author() {
+        let (fm, d) = run("---\ntranslators: Анна\nauthor: Pieter Hintjens\n---\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(fm.translators, vec!["Анна"]);
+        assert_eq!(fm.author.as_deref(), Some("Pieter Hintjens"));
+        let (fm, d) = run("---\ntranslators:\n  - A\n  - B\n---\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(fm.translators, vec!["A", "B"]);
+        let (fm, d) = run("---\ntranslators: { a: b }\nauthor: [x]\n---\n");
+        assert!(fm.translators.is_empty() && fm.author.is_none());
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert!(d.iter().all(|g| g.0 == "frontmatter-type"), "{d:?}");
+    }
+
+    #[test]
     fn diagnostics_table() {
         use Severity::{Error as E, Warning as W};
         type Want = (&'static str, Severity, usize, usize, &'static str);
@@ -616,9 +639,9 @@ mod tests {
                 &[("unknown-key", W, 2, 1, "did you mean `title`?")],
             ),
             (
-                "---\ntitle: A\nauthor: B\ntype: x\n---\n",
+                "---\ntitle: A\nauthr: B\ntype: x\n---\n",
                 &[
-                    ("unknown-key", W, 3, 1, "charter ignores"),
+                    ("unknown-key", W, 3, 1, "did you mean `author`?"),
                     ("unknown-key", W, 4, 1, "charter ignores"),
                 ],
             ),
