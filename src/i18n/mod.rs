@@ -49,7 +49,7 @@ pub fn direction(tag: &str, explicit: Option<&str>) -> &'static str {
 }
 
 /// An error unless `lang` is one of `languages:` (with a did-you-mean).
-pub(crate) fn check_language(
+pub fn check_language(
     config: &crate::config::Config,
     lang: &str,
 ) -> Result<(), crate::diagnostics::Diagnostic> {
