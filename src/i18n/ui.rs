@@ -164,7 +164,7 @@ impl UiStrings {
                 diags.push(
                     Diagnostic::warning(
                         "i18n-missing-string",
-                        format!("the theme has no UI strings in `{tag}`; {fallback} are used"),
+                        format!("the theme has no UI strings in `{tag}`; {fallback} strings are used"),
                     )
                     .help(format!(
                         "the theme ships {}; translate themes/default/i18n/en.ftl into {}",
@@ -177,7 +177,7 @@ impl UiStrings {
             for key in missing {
                 let mut d = Diagnostic::warning(
                     "i18n-missing-string",
-                    format!("UI string `{key}` has no `{tag}` text; {fallback} is used"),
+                    format!("UI string `{key}` has no `{tag}` text; {fallback} text is used"),
                 )
                 .help(format!("add `{key} = …` to {}", site_file.display()));
                 if has_site_file {
