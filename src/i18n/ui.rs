@@ -164,7 +164,9 @@ impl UiStrings {
                 diags.push(
                     Diagnostic::warning(
                         "i18n-missing-string",
-                        format!("the theme has no UI strings in `{tag}`; {fallback} strings are used"),
+                        format!(
+                            "the theme has no UI strings in `{tag}`; {fallback} strings are used"
+                        ),
                     )
                     .help(format!(
                         "the theme ships {}; translate themes/default/i18n/en.ftl into {}",
