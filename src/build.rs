@@ -213,8 +213,11 @@ fn run(
     let base_url = opts.base_url.as_deref().or(config.base_url.as_deref());
     let urls = Urls::new(base_url);
 
+    let (ui, mut found) = crate::i18n::UiStrings::load(&opts.root, config);
+    diags.append(&mut found);
+    let ui = std::sync::Arc::new(ui);
     let theme = match Theme::load(&opts.root) {
-        Ok(t) => Some(t),
+        Ok(t) => Some(t.with_ui(ui.clone())),
         Err(mut errors) => {
             diags.append(&mut errors);
             None
@@ -248,7 +251,7 @@ fn run(
     }
     clock.lap("markdown", report);
 
-    let site = Site::new(config, &urls, &content, &prepared, &langs, diags);
+    let site = Site::new(config, &urls, &content, &prepared, &langs, &ui, diags);
     let files = Files::new(out);
     for (lang, nav) in langs.iter().zip(&site.navs) {
         let path = urls.output_path(&lang.scope, &site::nav_script_route(&lang.scope));

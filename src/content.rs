@@ -6,7 +6,7 @@
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::frontmatter::{self, FrontMatter};
-use crate::i18n::TranslationState;
+use crate::i18n::State;
 use crate::specs::{self, SpecFile, SpecIndex, Status};
 use crate::summary::{self, SummaryItem};
 use crate::url::{Route, Scope};
@@ -53,7 +53,7 @@ pub struct Page {
     /// What the page is in its language's site.
     pub origin: Origin,
     /// On a translation language's page: how the translation stands.
-    pub state: Option<TranslationState>,
+    pub state: Option<State>,
     pub front: FrontMatter,
     pub body: String,
     /// 1-based line of the file on which the body starts.
@@ -413,10 +413,7 @@ fn load_language(
                 let source_id = std::fs::read(root.join(&source.source))
                     .map(|b| crate::i18n::blob_id(&b))
                     .unwrap_or_default();
-                page.state = Some(TranslationState::of(
-                    page.front.translated_from.as_deref(),
-                    &source_id,
-                ));
+                page.state = Some(State::of(page.front.translated_from.as_deref(), &source_id));
                 page.origin = Origin::Translation(original);
                 page.lang = tag.to_string();
                 page
@@ -433,7 +430,7 @@ fn load_language(
                 } else {
                     source.lang.clone()
                 },
-                state: (!source.generated).then_some(TranslationState::Missing),
+                state: (!source.generated).then_some(State::Missing),
                 ..source.clone()
             },
         };
@@ -452,57 +449,15 @@ fn check_translation_folders(
     content: &Content,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let Ok(entries) = std::fs::read_dir(root.join("translations")) else {
-        return;
-    };
-    let sources: std::collections::BTreeSet<&Path> = content.pages[..content.sources]
+    use crate::i18n::status::{orphans, unknown_language_folders};
+    diags.extend(unknown_language_folders(root, config));
+    let sources: Vec<PathBuf> = content.pages[..content.sources]
         .iter()
-        .map(|p| p.source.as_path())
+        .filter(|p| !p.generated)
+        .map(|p| p.source.clone())
         .collect();
-    let mut tags: Vec<String> = entries
-        .flatten()
-        .filter(|e| e.path().is_dir())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    tags.sort();
-    for tag in tags {
-        let dir = translation_dir(&tag);
-        if !config.languages.contains_key(&tag) {
-            let known: Vec<&str> = config.languages.keys().map(String::as_str).collect();
-            let help = match crate::config::did_you_mean(&tag, &known) {
-                Some(near) => format!("did you mean `{near}`? Otherwise add `{tag}` to `languages:` in charter.yaml"),
-                None => format!("add `{tag}: {{ name: … }}` to `languages:` in charter.yaml, or rename the folder"),
-            };
-            diags.push(
-                Diagnostic::error(
-                    "i18n-unknown-language",
-                    format!("{} is not a configured language", dir.display()),
-                )
-                .at_file(&dir)
-                .help(help),
-            );
-            continue;
-        }
-        for entry in walkdir::WalkDir::new(root.join(&dir))
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
-            let rel = relative(root, entry.path());
-            let Ok(under) = rel.strip_prefix(&dir) else {
-                continue;
-            };
-            if entry.file_type().is_file()
-                && under.extension().is_some_and(|e| e == "md")
-                && !sources.contains(under)
-            {
-                diags.push(
-                    Diagnostic::warning("i18n-orphan", format!("{} translates {}, which does not exist", rel.display(), under.display()))
-                        .at_file(&rel)
-                        .help("move it to mirror its source's path, or delete it if the source was removed"),
-                );
-            }
-        }
+    for tag in config.languages.keys() {
+        diags.extend(orphans(root, tag, &sources));
     }
 }
 

@@ -42,9 +42,9 @@ pub struct FrontMatter {
     pub search: Option<bool>,
     /// Blob id of the source a translation was made from.
     pub translated_from: Option<String>,
-    /// Who translated the page (credited on it and on the dashboard).
+    /// `translators:` of a translation (a name or a list of names).
     pub translators: Vec<String>,
-    /// Who wrote the page (credited on its translations).
+    /// `author:` of a page (a chapter's or the book's author).
     pub author: Option<String>,
     // Spec keys (COSS metainformation).
     pub number: Option<u32>,
@@ -125,6 +125,8 @@ pub const KEYS: &[&str] = &[
     "draft",
     "search",
     "translated_from",
+    "translators",
+    "author",
     "number",
     "shortname",
     "name",
@@ -136,8 +138,6 @@ pub const KEYS: &[&str] = &[
     "obsoleted_by",
     "license",
     "domain",
-    "translators",
-    "author",
 ];
 
 /// Reads the front matter of `file` (a path relative to the root, for
@@ -608,6 +608,21 @@ mod tests {
         let (fm, d) = run("---\n---\nbody");
         assert!(d.is_empty());
         assert_eq!(fm, FrontMatter::default());
+    }
+
+    #[test]
+    fn translators_and_author() {
+        let (fm, d) = run("---\ntranslators: Анна\nauthor: Pieter Hintjens\n---\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(fm.translators, vec!["Анна"]);
+        assert_eq!(fm.author.as_deref(), Some("Pieter Hintjens"));
+        let (fm, d) = run("---\ntranslators:\n  - A\n  - B\n---\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(fm.translators, vec!["A", "B"]);
+        let (fm, d) = run("---\ntranslators: { a: b }\nauthor: [x]\n---\n");
+        assert!(fm.translators.is_empty() && fm.author.is_none());
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert!(d.iter().all(|g| g.0 == "frontmatter-type"), "{d:?}");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use charter::build::{self, BuildOptions, BuildReport, Target};
 use charter::config;
 use charter::diagnostics::{self, Diagnostic, Format, RenderOptions};
+use charter::i18n;
 use charter::serve::{self, Outcome, ServeEvent, ServeOptions, WatcherKind};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -121,8 +122,44 @@ enum Command {
     },
     /// Explain a diagnostic code, e.g. `charter explain broken-link`.
     Explain { code: String },
+    /// Translations: which are up to date, stamping them, what changed since.
+    I18n {
+        #[command(subcommand)]
+        command: I18nCommand,
+    },
     /// Print shell completions.
     Completions { shell: clap_complete::Shell },
+}
+
+#[derive(Subcommand)]
+enum I18nCommand {
+    /// Per language and page: up to date, outdated, missing or unstamped.
+    Status {
+        /// Only these languages (default: all of `languages:`).
+        #[arg(value_name = "LANG")]
+        langs: Vec<String>,
+        /// Print the report as JSON on stdout.
+        #[arg(long)]
+        json: bool,
+        /// Exit 1 when a language has fewer pages up to date than PERCENT (0–100).
+        #[arg(long, value_name = "PERCENT")]
+        fail_under: Option<f64>,
+    },
+    /// Write `translated_from:` (the source's current blob id) into translations.
+    Stamp {
+        /// The language, e.g. `ru`.
+        lang: String,
+        /// Source pages, e.g. `book/02-process.md` (default: every existing translation of LANG).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Show what changed in a source page since its translation was stamped.
+    Diff {
+        /// The language, e.g. `ru`.
+        lang: String,
+        /// The source page, e.g. `book/02-process.md`.
+        path: PathBuf,
+    },
 }
 
 #[derive(clap::Args)]
@@ -190,6 +227,12 @@ fn main() -> ExitCode {
             )
         }
         Command::Explain { code } => explain(code),
+        Command::I18n { command } => {
+            let Some(root) = site_root(&cli, None) else {
+                return ExitCode::from(2);
+            };
+            i18n(&cli, color, &root, command)
+        }
         Command::Completions { shell } => {
             clap_complete::generate(
                 *shell,
@@ -292,7 +335,19 @@ fn run_build(cli: &Cli, color: bool, root: PathBuf, target: Target, args: &Build
 }
 
 fn print_diagnostics(cli: &Cli, color: bool, root: &Path, report: &BuildReport) {
-    write_diagnostics(format_of(cli), color, root, &report.diagnostics);
+    write_diagnostics(format_of(cli), color, root, &report.diagnostics, false);
+}
+
+/// Prints diagnostics in the chosen format: JSON to stdout (unless
+/// `stderr_only`), human and GitHub output to stderr.
+fn print_diagnostic_list(
+    cli: &Cli,
+    color: bool,
+    root: &Path,
+    diags: &[Diagnostic],
+    stderr_only: bool,
+) {
+    write_diagnostics(format_of(cli), color, root, diags, stderr_only);
 }
 
 fn format_of(cli: &Cli) -> Format {
@@ -303,7 +358,13 @@ fn format_of(cli: &Cli) -> Format {
     }
 }
 
-fn write_diagnostics(format: Format, color: bool, root: &Path, diags: &[Diagnostic]) {
+fn write_diagnostics(
+    format: Format,
+    color: bool,
+    root: &Path,
+    diags: &[Diagnostic],
+    stderr_only: bool,
+) {
     let text = diagnostics::render(
         diags,
         &RenderOptions {
@@ -315,8 +376,14 @@ fn write_diagnostics(format: Format, color: bool, root: &Path, diags: &[Diagnost
     if text.is_empty() {
         return;
     }
+    // The summary line speaks of a build; `i18n` commands build nothing.
+    let text = if stderr_only {
+        text.replace("build failed: ", "")
+    } else {
+        text
+    };
     // JSON goes to stdout for piping; human and GitHub output to stderr.
-    if format == Format::Json {
+    if format == Format::Json && !stderr_only {
         let _ = std::io::stdout().write_all(text.as_bytes());
     } else {
         let _ = std::io::stderr().write_all(text.as_bytes());
@@ -360,7 +427,7 @@ fn report_serve_event(
             change_to_sent,
             clients,
         } => {
-            write_diagnostics(format, color, root, diagnostics);
+            write_diagnostics(format, color, root, diagnostics, false);
             if verbose && !changed.is_empty() {
                 for path in changed.iter().take(5) {
                     eprintln!("  changed: {}", path.display());
@@ -467,4 +534,217 @@ fn explain(code: &str) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `charter i18n …`: loads the config, runs the library function, prints.
+fn i18n(cli: &Cli, color: bool, root: &Path, command: &I18nCommand) -> ExitCode {
+    let (config, warnings) = match config::load(root) {
+        Ok(found) => found,
+        Err(errors) => {
+            print_diagnostic_list(cli, color, root, &errors, true);
+            return ExitCode::from(1);
+        }
+    };
+    print_diagnostic_list(cli, color, root, &warnings, true);
+    let langs: Vec<&String> = match command {
+        I18nCommand::Status { langs, .. } => langs.iter().collect(),
+        I18nCommand::Stamp { lang, .. } | I18nCommand::Diff { lang, .. } => vec![lang],
+    };
+    for lang in langs {
+        if let Err(d) = i18n::check_language(&config, lang) {
+            print_diagnostic_list(cli, color, root, &[d], true);
+            return ExitCode::from(2);
+        }
+    }
+    match command {
+        I18nCommand::Status {
+            langs,
+            json,
+            fail_under,
+        } => i18n_status(cli, color, root, &config, langs, *json, *fail_under),
+        I18nCommand::Stamp { lang, paths } => {
+            match i18n::stamp::stamp(root, &config, lang, paths) {
+                Ok(done) => {
+                    if !cli.quiet {
+                        if done.is_empty() {
+                            eprintln!("No translations into `{lang}` to stamp.");
+                        }
+                        for path in &done {
+                            eprintln!("Stamped {}", path.display());
+                        }
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(errors) => {
+                    print_diagnostic_list(cli, color, root, &errors, true);
+                    ExitCode::from(1)
+                }
+            }
+        }
+        I18nCommand::Diff { lang, path } => {
+            let git = i18n::diff::GitCli::new(root);
+            match i18n::diff::diff(root, &config, lang, path, &git) {
+                Ok(d) if d.is_up_to_date() => {
+                    if !cli.quiet {
+                        eprintln!(
+                            "{} is up to date: {} has not changed since it was translated ({}).",
+                            d.translation.display(),
+                            d.source.display(),
+                            d.stamped
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Ok(d) => {
+                    let text = if stdout_color(cli.color) {
+                        i18n::diff::colorize(&d.unified)
+                    } else {
+                        d.unified
+                    };
+                    let _ = std::io::stdout().write_all(text.as_bytes());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    print_diagnostic_list(cli, color, root, &[e], true);
+                    ExitCode::from(1)
+                }
+            }
+        }
+    }
+}
+
+fn stdout_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+fn i18n_status(
+    cli: &Cli,
+    color: bool,
+    root: &Path,
+    config: &config::Config,
+    langs: &[String],
+    json: bool,
+    fail_under: Option<f64>,
+) -> ExitCode {
+    if let Some(p) = fail_under {
+        if !(0.0..=100.0).contains(&p) {
+            eprintln!("error: --fail-under takes a percentage from 0 to 100, not {p}");
+            return ExitCode::from(2);
+        }
+    }
+    let mut report = i18n::status(root, config);
+    if !langs.is_empty() {
+        report.languages.retain(|l| langs.contains(&l.tag));
+    }
+    print_diagnostic_list(cli, color, root, &report.diagnostics, true);
+    if json {
+        let text = serde_json::to_string_pretty(&report).expect("the report serializes");
+        println!("{text}");
+    } else if report.languages.is_empty() {
+        eprintln!("No translations: add `languages:` to charter.yaml, e.g. `languages: {{ ru: {{ name: Русский }} }}`.");
+    } else {
+        let table = status_table(&report, stdout_color(cli.color));
+        let _ = std::io::stdout().write_all(table.as_bytes());
+    }
+    let under: Vec<&i18n::LanguageReport> = match fail_under {
+        Some(min) => report
+            .languages
+            .iter()
+            .filter(|l| l.percent_up_to_date < min)
+            .collect(),
+        None => Vec::new(),
+    };
+    for l in &under {
+        eprintln!(
+            "error: {} ({}) is {} up to date, under --fail-under {}",
+            l.name,
+            l.tag,
+            percent(l.percent_up_to_date),
+            percent(fail_under.unwrap_or(0.0))
+        );
+    }
+    if report.has_errors() || !under.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn percent(p: f64) -> String {
+    if (p - p.round()).abs() < 0.05 {
+        format!("{:.0}%", p)
+    } else {
+        format!("{p:.1}%")
+    }
+}
+
+/// One table per language: page, state, translation; then totals.
+fn status_table(report: &i18n::Report, color: bool) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for (n, lang) in report.languages.iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let t = &lang.totals;
+        let _ = writeln!(
+            out,
+            "{} ({}): {} of {} {} up to date ({})",
+            lang.name,
+            lang.tag,
+            t.up_to_date,
+            t.pages,
+            if t.pages == 1 { "page" } else { "pages" },
+            percent(lang.percent_up_to_date)
+        );
+        let width = lang
+            .pages
+            .iter()
+            .map(|p| p.source.to_string_lossy().chars().count())
+            .max()
+            .unwrap_or(0)
+            .max("PAGE".len());
+        let _ = writeln!(out, "  {:<width$}  {:<10}  TRANSLATION", "PAGE", "STATE");
+        for page in &lang.pages {
+            let state = match &page.state {
+                i18n::State::UpToDate => "up to date",
+                i18n::State::Outdated { .. } => "outdated",
+                i18n::State::Missing => "missing",
+                i18n::State::Unstamped => "unstamped",
+            };
+            let painted = match (color, &page.state) {
+                (false, _) => format!("{state:<10}"),
+                (true, i18n::State::UpToDate) => format!("\x1b[32m{state:<10}\x1b[0m"),
+                (true, i18n::State::Outdated { .. }) => format!("\x1b[33m{state:<10}\x1b[0m"),
+                (true, _) => format!("\x1b[31m{state:<10}\x1b[0m"),
+            };
+            let note = match &page.state {
+                i18n::State::Outdated { stamped } => format!("  (translated from {stamped})"),
+                i18n::State::Missing => "  (to create)".to_string(),
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                out,
+                "  {:<width$}  {painted}  {}{note}",
+                page.source.to_string_lossy().replace('\\', "/"),
+                page.translation.to_string_lossy().replace('\\', "/"),
+            );
+        }
+        let _ = writeln!(
+            out,
+            "  total: {} up to date, {} outdated, {} missing, {} unstamped",
+            t.up_to_date, t.outdated, t.missing, t.unstamped
+        );
+        if !lang.translators.is_empty() {
+            let _ = writeln!(out, "  translators: {}", lang.translators.join(", "));
+        }
+    }
+    out
 }

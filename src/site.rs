@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::content::{BookEntry, Content, Origin, Page, PageKind};
 use crate::diagnostics::{Diagnostic, Location};
 use crate::highlight::Highlighter;
-use crate::i18n::TranslationState;
+use crate::i18n::{State, UiStrings};
 use crate::links::{url_path, SiteLinks};
 use crate::markdown::{self, Heading, Rendered};
 use crate::spec_site::{self, Referrer, SpecUrls};
@@ -405,6 +405,8 @@ pub struct Site<'a> {
     pub contexts: Vec<SiteContext>,
     /// Per language: pages that link to each spec.
     pub backlinks: Vec<BTreeMap<u32, Vec<Link>>>,
+    /// UI strings for the text charter writes itself (banners).
+    pub ui: &'a UiStrings,
 }
 
 impl<'a> Site<'a> {
@@ -414,6 +416,7 @@ impl<'a> Site<'a> {
         content: &'a Content,
         prepared: &'a [Prepared],
         langs: &'a [LangSite],
+        ui: &'a UiStrings,
         diags: &mut Vec<Diagnostic>,
     ) -> Self {
         let navs = langs
@@ -437,6 +440,7 @@ impl<'a> Site<'a> {
             navs,
             contexts,
             backlinks,
+            ui,
         }
     }
 
@@ -522,6 +526,7 @@ impl<'a> Site<'a> {
             translators: page.front.translators.clone(),
             original_url: self.prepared[original].url.clone(),
             original_by,
+            original_language: self.language_name(&self.config.language),
         })
     }
 
@@ -555,7 +560,7 @@ impl<'a> Site<'a> {
                             status.translators.push(name.clone());
                         }
                     }
-                    if *state == TranslationState::UpToDate {
+                    if *state == State::UpToDate {
                         status.up_to_date += 1;
                         continue;
                     }
@@ -651,28 +656,52 @@ impl<'a> Site<'a> {
         let page = &self.content.pages[index];
         let lang = &self.langs[self.lang_of(index)];
         let mut banners = Vec::new();
+        let reader = page.site_lang(self.config);
+        let source_name = self.language_name(&self.config.language);
+        let t = |key: &str| {
+            crate::html::escape(
+                &self
+                    .ui
+                    .get(reader, key, &[("language", source_name.as_str())]),
+            )
+        };
+        let original_link = |original: usize, key: &str| {
+            format!(
+                "<a href=\"{}\" hreflang=\"{}\">{}</a>",
+                crate::html::escape(&self.prepared[original].url),
+                crate::html::escape(&self.config.language),
+                t(key)
+            )
+        };
         if let Origin::Fallback(original) = page.origin {
-            let source_name = self.language_name(&self.config.language);
+            let mut html = format!(
+                "{} {}.",
+                t("banner-fallback"),
+                original_link(original, "banner-fallback-link")
+            );
+            if let Some(edit) = self.edit_url(page) {
+                html.push_str(&format!(
+                    " <a href=\"{}\">{}</a>.",
+                    crate::html::escape(&edit),
+                    t("help-translate")
+                ));
+            }
             banners.push(Banner {
                 kind: "fallback",
-                html: format!(
-                    "This page has not been translated yet — <a href=\"{}\" hreflang=\"{}\">read it in {}</a>.",
-                    crate::html::escape(&self.prepared[original].url),
-                    crate::html::escape(&self.config.language),
-                    crate::html::escape(&source_name)
-                ),
+                html,
             });
         }
-        if let (Some(TranslationState::Outdated { .. }), Origin::Translation(original)) =
+        if let (Some(State::Outdated { .. }), Origin::Translation(original)) =
             (&page.state, page.origin)
         {
+            let html = format!(
+                "{} {}.",
+                t("banner-outdated"),
+                original_link(original, "banner-outdated-link")
+            );
             banners.push(Banner {
                 kind: "outdated",
-                html: format!(
-                    "The original has changed since this translation was made — <a href=\"{}\" hreflang=\"{}\">read the original</a>.",
-                    crate::html::escape(&self.prepared[original].url),
-                    crate::html::escape(&self.config.language)
-                ),
+                html,
             });
         }
         if page.front.draft {

@@ -4,6 +4,7 @@
 //! `url()` functions, and the theme's static assets (CSS, JS).
 
 use crate::diagnostics::{Diagnostic, Location};
+use crate::i18n::UiStrings;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -151,6 +152,8 @@ pub struct TranslationContext {
     pub original_url: String,
     /// The original's author or editors, if it names them.
     pub original_by: Vec<String>,
+    /// The name of the original's language.
+    pub original_language: String,
 }
 
 /// One language on the translation dashboard.
@@ -254,26 +257,6 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 const CHARTER_CSS: &str = include_str!("../themes/default/static/charter.css");
 const CHARTER_JS: &str = include_str!("../themes/default/static/charter.js");
 
-/// The default theme's English UI strings (`key = value` lines, Fluent syntax).
-const UI_STRINGS_EN: &str = include_str!("../themes/default/i18n/en.ftl");
-
-/// The UI strings of the theme, `key → text` (English, built in). The one
-/// place templates' UI text comes from, through `t(key="…")`.
-pub fn ui_strings() -> BTreeMap<String, String> {
-    parse_ui_strings(UI_STRINGS_EN)
-}
-
-/// Parses simple Fluent messages: `key = value` lines; `#` comments and blank
-/// lines are skipped.
-fn parse_ui_strings(text: &str) -> BTreeMap<String, String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-        .collect()
-}
-
 /// The content of the script at `site.nav_url`: `window.charterNav=[…];`, an
 /// array of `{kind,title,url,depth}` (url `null` for parts, separators and drafts).
 pub fn nav_script(items: &[NavItem]) -> String {
@@ -308,6 +291,7 @@ struct Source {
 pub struct Theme {
     tera: tera::Tera,
     sources: BTreeMap<String, Source>,
+    ui: Arc<UiStrings>,
 }
 
 const TEMPLATE_HELP: &str = "fix the template syntax; see the Tera 2 documentation";
@@ -316,7 +300,8 @@ impl Theme {
     /// Loads the embedded default theme, then the site's overrides from
     /// `ROOT/templates/` (whole templates by name, or partials under
     /// `partials/`). Template errors become diagnostics naming the template
-    /// file, line and column.
+    /// file, line and column. `t()` uses the theme's own UI strings until
+    /// `with_ui` gives it the site's.
     pub fn load(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
         let mut diags = Vec::new();
         let mut sources: BTreeMap<String, Source> = DEFAULT_TEMPLATES
@@ -340,10 +325,11 @@ impl Theme {
             .collect();
         let mut broken: BTreeMap<String, ()> = BTreeMap::new();
         loop {
-            let mut tera = new_tera();
+            let ui = Arc::new(UiStrings::builtin());
+            let mut tera = new_tera(ui.clone());
             let result = tera.add_raw_templates(texts.iter());
             let err = match result {
-                Ok(()) if diags.is_empty() => return Ok(Theme { tera, sources }),
+                Ok(()) if diags.is_empty() => return Ok(Theme { tera, sources, ui }),
                 Ok(()) => return Err(diags),
                 Err(e) => e,
             };
@@ -409,6 +395,18 @@ impl Theme {
         }
     }
 
+    /// The theme with the site's UI strings (`UiStrings::load`) for `t()`.
+    pub fn with_ui(mut self, ui: Arc<UiStrings>) -> Theme {
+        self.ui = ui;
+        register_t(&mut self.tera, self.ui.clone());
+        self
+    }
+
+    /// The UI strings `t()` reads.
+    pub fn ui(&self) -> &UiStrings {
+        &self.ui
+    }
+
     /// Renders a page with the template for its kind: `home.html`, `404.html`,
     /// `<kind>.html` when the theme has one (e.g. `spec.html`), else `page.html`.
     #[allow(clippy::result_large_err)] // the public signature others code against
@@ -466,17 +464,59 @@ impl Theme {
 }
 
 /// A Tera instance with charter's functions and autoescaping for `.html`.
-fn new_tera() -> tera::Tera {
+fn new_tera(ui: Arc<UiStrings>) -> tera::Tera {
     let mut tera = tera::Tera::new();
-    let strings = Arc::new(ui_strings());
+    register_t(&mut tera, ui);
+    tera
+}
+
+/// `t(key="…", name=value…)`: the UI string `key` in the page's language
+/// (`page.lang`, or `lang="…"` to choose), with the other arguments as
+/// Fluent variables (a list is joined with ", "). Falls back to the source
+/// language's string, then to the key.
+fn register_t(tera: &mut tera::Tera, ui: Arc<UiStrings>) {
     tera.register_function(
         "t",
-        move |kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
+        move |kwargs: tera::Kwargs, state: &tera::State| -> tera::TeraResult<String> {
             let key: &str = kwargs.must_get("key")?;
-            Ok(strings.get(key).cloned().unwrap_or_else(|| key.to_string()))
+            let all: BTreeMap<String, serde_json::Value> = kwargs.deserialize()?;
+            let lang = match all.get("lang") {
+                Some(serde_json::Value::String(l)) => l.clone(),
+                _ => page_lang(state).unwrap_or_else(|| ui.source_language().to_string()),
+            };
+            let args: Vec<(String, String)> = all
+                .iter()
+                .filter(|(name, _)| *name != "key" && *name != "lang")
+                .filter_map(|(name, v)| Some((name.clone(), arg_text(v)?)))
+                .collect();
+            let args: Vec<(&str, &str)> =
+                args.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+            Ok(ui.get(&lang, key, &args))
         },
     );
-    tera
+}
+
+/// `page.lang` of the render context.
+fn page_lang(state: &tera::State) -> Option<String> {
+    let page: tera::Value = state.get("page").ok()??;
+    let lang = page.as_map()?.get(&tera::value::Key::Str("lang"))?;
+    lang.as_str().filter(|l| !l.is_empty()).map(str::to_string)
+}
+
+/// A template value as the text of a Fluent variable.
+fn arg_text(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Array(items) => Some(
+            items
+                .iter()
+                .filter_map(arg_text)
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        other => Some(other.to_string()),
+    }
 }
 
 /// Adds every file under `ROOT/templates/` to `sources`, replacing the
@@ -1015,7 +1055,7 @@ mod tests {
 
     #[test]
     fn ui_strings_fall_back_to_the_key() {
-        let strings = ui_strings();
+        let strings = UiStrings::builtin();
         for key in [
             "nav-handbook",
             "nav-specs",
@@ -1031,8 +1071,50 @@ mod tests {
             "back-home",
             "search-placeholder",
         ] {
-            assert!(strings.contains_key(key), "{key}");
+            assert!(strings.has("en", key), "{key}");
         }
+        assert_eq!(strings.get("en", "nope", &[]), "nope");
+    }
+
+    #[test]
+    fn t_uses_the_page_language_and_arguments() {
+        let root = empty_root();
+        write(
+            root.path(),
+            "templates/partials/footer.html",
+            "<footer>{{ t(key=\"next\") }}|{{ t(key=\"next\", lang=\"ru\") }}|\
+             {{ t(key=\"translated-by-from\", translators=[\"Анна\", \"Борис\"], author=\"Pieter\") }}|\
+             {{ t(key=\"i18n-page-count\", count=5) }}|{{ t(key=\"custom\") }}</footer>",
+        );
+        write(root.path(), "translations/ru/ui.ftl", "custom = Своё <b>\n");
+        let mut config = crate::config::Config::with_title("T");
+        config.languages.insert(
+            "ru".into(),
+            crate::config::LanguageConfig {
+                name: "Русский".into(),
+                dir: None,
+            },
+        );
+        let (ui, diags) = UiStrings::load(root.path(), &config);
+        assert!(
+            diags.iter().all(|d| d.code == "i18n-missing-string"),
+            "{diags:#?}"
+        );
+        let theme = Theme::load(root.path())
+            .unwrap()
+            .with_ui(std::sync::Arc::new(ui));
+        let mut ru = page("/");
+        ru.lang = "ru".into();
+        let html = theme.render(&site("/"), &ru).unwrap();
+        assert!(
+            html.contains("<footer>Далее|Далее|Перевод: Анна, Борис; автор оригинала: Pieter|5 страниц|Своё &lt;b&gt;</footer>"),
+            "{html}"
+        );
+        let html = theme.render(&site("/"), &page("/")).unwrap();
+        assert!(
+            html.contains("<footer>Next|Далее|Translated by Анна, Борис from the original by Pieter|5 pages|custom</footer>"),
+            "{html}"
+        );
     }
 
     #[test]

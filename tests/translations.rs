@@ -202,7 +202,13 @@ fn stale_translations_show_a_banner_and_the_dashboard_counts_them() {
         .find(r#"data-banner="outdated""#)
         .expect("outdated banner")..];
     assert!(banner[..banner.find("</div>").unwrap()].contains(r#"href="/docs/book/why/""#));
-    assert!(ru.contains("Translated by Анна"));
+    let credit = &ru[ru
+        .find(r#"<p class="translation-credit">"#)
+        .expect("credit")..];
+    assert!(
+        credit[..credit.find("</p>").unwrap()].contains("Анна"),
+        "the translator is credited, in Russian"
+    );
 
     let current = charter::i18n::blob_id(&source);
     std::fs::write(
@@ -217,7 +223,10 @@ fn stale_translations_show_a_banner_and_the_dashboard_counts_them() {
     let dashboard = built.text("i18n/index.html");
     let ru = &dashboard[dashboard.find(r#"data-language="ru""#).unwrap()..];
     let ru = &ru[..ru.find("</section>").unwrap()];
-    assert!(ru.contains("1 / 3 pages up to date"), "{ru}");
+    assert!(
+        ru.contains("33% up to date") && ru.contains("1 / 3 pages"),
+        "{ru}"
+    );
     assert!(
         ru.contains(r#"data-state="missing""#) && ru.contains("translations/ru/book/02-how.md")
     );

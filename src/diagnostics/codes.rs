@@ -620,6 +620,97 @@ Fix: rename the folder to the configured tag, or add the language:
       rus: { name: Русский }
 Change the level with `lints:`, e.g. `lints: { i18n-unknown-language: warn }`.",
     ),
+    (
+        "i18n-missing-string",
+        "a UI string has no text in a language",
+        "\
+A message of the theme's UI strings (Fluent, themes/default/i18n/en.ftl is
+the full list) has no text in a configured language, so readers of that
+language see the source language's text there. Reported once per language and
+message when the site is built.
+
+Example:
+    translations/de/ui.ftl has `next = Weiter` but no `previous = …`
+
+Fix: add the message to translations/<tag>/ui.ftl, e.g. `previous = Zurück`
+(the theme ships en, ru and ar complete). Change its level with `lints:` in
+charter.yaml, e.g. `lints: { i18n-missing-string: allow }`.",
+    ),
+    (
+        "i18n-ftl-syntax",
+        "a Fluent UI-strings file cannot be parsed",
+        "\
+A translations/<tag>/ui.ftl file is not valid Fluent. The location is where
+the parser gave up; the messages that parse are still used.
+
+Example:
+    next Далее                 # `=` is missing
+    translated-by = { $name    # `}` is missing
+
+Fix: write messages as `key = text`; indent continuation lines; close every
+`{ … }` (see https://projectfluent.org/fluent/guide/). Change its level with
+`lints:` in charter.yaml, e.g. `lints: { i18n-ftl-syntax: warn }`.",
+    ),
+    (
+        "i18n-no-source",
+        "an i18n command names a file that is not a source page",
+        "\
+`charter i18n stamp` and `charter i18n diff` take the path of a source page
+as it is in the site (the home page, a chapter, a spec), and this path is none
+of them.
+
+Example:
+    charter i18n stamp ru book/02-proces.md     # typo: 02-process.md
+
+Fix: use the path `charter i18n status` lists in its first column. Change its
+level with `lints:` in charter.yaml, e.g. `lints: { i18n-no-source: warn }`.",
+    ),
+    (
+        "i18n-missing",
+        "a page has no translation file",
+        "\
+The page has no translation into the language yet, so there is nothing to
+stamp or compare. Readers of that language see the original with a notice.
+
+Example:
+    charter i18n stamp ru book/03-c4.md
+    but translations/ru/book/03-c4.md does not exist
+
+Fix: create the translation at the named path (start from a copy of the
+source), translate it, then stamp it. Change its level with `lints:` in
+charter.yaml, e.g. `lints: { i18n-missing: allow }`.",
+    ),
+    (
+        "i18n-unstamped",
+        "a translation does not say which version of the source it translates",
+        "\
+The translation has no `translated_from:` in its front matter, so charter
+cannot tell whether the original changed after it was translated.
+
+Example:
+    translations/ru/book/01-why.md starts with `# Почему` and no front matter
+
+Fix: if the translation matches the current source, run
+`charter i18n stamp ru book/01-why.md`. Change its level with `lints:` in
+charter.yaml, e.g. `lints: { i18n-unstamped: allow }`.",
+    ),
+    (
+        "i18n-git",
+        "git cannot give the stamped version of a source",
+        "\
+`charter i18n diff` reads the old text of the source from git
+(`git cat-file blob <translated_from>`), and git could not give it: git is
+not installed, the site is not a git repository, or the repository does not
+have that version (a shallow clone, or a stamp for a version never committed).
+
+Example:
+    translated_from: 3b18e51    # but `git cat-file blob 3b18e51` fails
+
+Fix: install git; in a shallow clone, `git fetch --unshallow`; stamp
+translations right after translating and commit source and translation
+together. Change its level with `lints:` in charter.yaml, e.g.
+`lints: { i18n-git: warn }`.",
+    ),
 ];
 
 /// Every registered code as (code, one-line summary, explanation).
@@ -693,6 +784,14 @@ mod tests {
             "spec-refs-unstable",
             "i18n-outdated",
             "i18n-orphan",
+            "i18n-unknown-language",
+            "i18n-missing-string",
+            "i18n-ftl-syntax",
+            "i18n-no-source",
+            "i18n-missing",
+            "i18n-unstamped",
+            "i18n-git",
+            "frontmatter-value",
         ] {
             assert!(explain(code).is_some(), "{code} missing");
             assert!(summary(code).is_some(), "{code} missing");

@@ -1,5 +1,10 @@
-# UI strings of the default theme (English). One `key = value` per line,
-# Fluent syntax so per-language files can replace this table later.
+# UI strings of the default theme: English, the reference set of keys.
+# Fluent syntax (https://projectfluent.org). Every shipped language has every
+# key of this file; a site overrides single messages in
+# translations/<tag>/ui.ftl. Templates call t(key="…", arg=…).
+
+## Page chrome
+
 skip-to-content = Skip to content
 nav-primary = Site
 nav-handbook = Handbook
@@ -21,6 +26,9 @@ home = Home
 page-navigation = Page navigation
 language = Language
 version = Version
+
+## Spec status names and metadata
+
 status-raw = raw
 status-draft = draft
 status-stable = stable
@@ -33,6 +41,9 @@ spec-license = License
 spec-obsoletes = Obsoletes
 spec-obsoleted-by = Obsoleted by
 spec-referenced-by = Referenced by
+
+## Spec registry
+
 registry-filter = Filter
 registry-filter-placeholder = Number, name or editor
 registry-number = No.
@@ -40,18 +51,39 @@ registry-shortname = Shortname
 registry-name = Name
 registry-editor = Editor
 registry-no-match = No specification matches.
-translations-title = Translations
-translations-up-to-date = pages up to date
-translations-translators = Translators
-translations-page = Page
-translations-state = State
-translations-links = Translate
-translations-translation = translation
-translations-edit = edit
-state-up-to-date = up to date
-state-outdated = outdated
-state-unstamped = not stamped
-state-missing = missing
-translated-by = Translated by
-original-by = original by
-read-original = read the original
+
+## Translations: banners and credits
+# $language: the name of a language, e.g. "English"
+# $translators, $author: names, already joined with commas
+
+banner-outdated = The original has changed since this translation was made.
+banner-outdated-link = Read the original ({ $language })
+banner-fallback = This page has not been translated yet; it is shown in the original language.
+banner-fallback-link = Read it in { $language }
+help-translate = Help translate it
+translated-by = Translated by { $translators }
+translated-by-from = Translated by { $translators } from the original by { $author }
+translated-from = Translated from the original by { $author }
+language-switcher = Choose a language
+
+## Translation dashboard (/i18n/)
+# $percent: a whole number 0–100; $count: a number of pages
+
+i18n-title = Translations
+i18n-intro = How far each translation is, page by page. Outdated pages were translated from an older version of the original.
+i18n-percent-up-to-date = { $percent }% up to date
+i18n-page-count = { $count ->
+    [one] { $count } page
+   *[other] { $count } pages
+}
+i18n-page = Page
+i18n-state = State
+i18n-original = Original
+i18n-translation = Translation
+i18n-edit = Edit
+i18n-translators = Translators
+i18n-all-up-to-date = Every page is translated and up to date.
+i18n-state-up-to-date = up to date
+i18n-state-outdated = outdated
+i18n-state-missing = missing
+i18n-state-unstamped = unstamped
