@@ -120,6 +120,19 @@ impl Diagnostic {
     }
 }
 
+/// 1-based line and column (in characters) of a byte offset in `text`
+/// (an offset inside a character counts as that character).
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
 /// Sorts diagnostics by file and line (diagnostics without a file first) and
 /// drops exact duplicates.
 pub fn sort(diags: &mut Vec<Diagnostic>) {

@@ -582,7 +582,7 @@ fn report_diagnostic(report: &tera::ReportError, sources: &BTreeMap<String, Sour
     let span = report.span();
     let mut loc = match sources.get(report.filename()) {
         Some(src) => {
-            let (line, column) = line_col(&src.text, span.range.start);
+            let (line, column) = crate::diagnostics::line_col(&src.text, span.range.start);
             Location::new(src.file.clone(), line, column)
         }
         None => template_location(
@@ -608,18 +608,6 @@ fn report_diagnostic(report: &tera::ReportError, sources: &BTreeMap<String, Sour
     .help(TEMPLATE_HELP)
 }
 
-/// 1-based line and character column of a byte offset.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
-
 fn template_location(
     sources: &BTreeMap<String, Source>,
     name: &str,
@@ -640,7 +628,7 @@ fn find_in_template(sources: &BTreeMap<String, Source>, name: &str, needle: &str
             let (line, column) = src
                 .text
                 .find(needle)
-                .map_or((1, 1), |at| line_col(&src.text, at));
+                .map_or((1, 1), |at| crate::diagnostics::line_col(&src.text, at));
             let mut loc = Location::new(src.file.clone(), line, column);
             loc.len = needle.chars().count();
             loc

@@ -319,7 +319,7 @@ pub fn parse(text: &str, file: &Path, diags: &mut Vec<Diagnostic>) -> FluentReso
                 if offset > junk_start && text[..offset].ends_with('\n') {
                     offset = text[..offset].trim_end().len().max(junk_start);
                 }
-                let (line, column) = line_col(text, offset);
+                let (line, column) = crate::diagnostics::line_col(text, offset);
                 let mut at = Location::new(file, line, column);
                 at.len = text
                     .get(e.pos.clone())
@@ -333,18 +333,6 @@ pub fn parse(text: &str, file: &Path, diags: &mut Vec<Diagnostic>) -> FluentReso
             r
         }
     }
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[start..].chars().count() + 1)
 }
 
 /// The message's value formatted; with `strict`, `None` when formatting
