@@ -238,6 +238,15 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
                     config,
                     &mut diags,
                 )?;
+                                if let Some(problem) = page.front.slug.as_deref().and_then(slug_problem) {
+                    let (line, column) = page.front.positions.get("slug").copied().unwrap_or((1, 1));
+                    diags.push(
+                        Diagnostic::error("bad-slug", format!("`slug: {}` {problem}", page.front.slug.as_deref().unwrap_or("")))
+                            .at(Location::new(rel, line, column))
+                            .help("write a slug of words joined by `-` (and `/` for nesting), e.g. `slug: how-we-work`"),
+                    );
+                    page.front.slug = None;
+                }
                 page.route = Route::Chapter(chapter_slug(&config.book.dir, rel, &page.front));
                 Some(page)
             })
@@ -691,6 +700,26 @@ pub fn chapter_slug(book_dir: &Path, rel: &Path, front: &FrontMatter) -> String 
         }
     }
     parts.join("/")
+}
+
+/// Why a `slug:` cannot be a URL path inside the book, if it cannot.
+fn slug_problem(slug: &str) -> Option<&'static str> {
+    let trimmed = slug.trim().trim_matches('/');
+    if trimmed.is_empty() {
+        return Some("is empty");
+    }
+    if trimmed.contains(['\\', '?', '#', '%']) || trimmed.chars().any(char::is_control) {
+        return Some(
+            "holds a character a URL path cannot (`\\`, `?`, `#`, `%` or a control character)",
+        );
+    }
+    if trimmed
+        .split('/')
+        .any(|part| part.is_empty() || part == "." || part == "..")
+    {
+        return Some("has an empty, `.` or `..` part, which would leave the book");
+    }
+    None
 }
 
 /// `01-why` → `why`, `2_how` → `how`; a stem that is only a number stays.

@@ -406,3 +406,31 @@ fn a_render_cache_reuses_unchanged_pages_and_changes_nothing() {
     assert!(fixed.report.succeeded(), "{}", fixed.summary());
     assert!(fixed.files.contains_key("book/images/later.svg"));
 }
+
+#[test]
+fn slugs_that_would_leave_the_book_are_refused_at_their_line() {
+    let dir = copy_fixture("order-filename");
+    for (file, slug) in [
+        ("04-a.md", "../../escape"),
+        ("05-b.md", "a//b"),
+        ("06-c.md", "x\\\\y"),
+    ] {
+        std::fs::write(
+            dir.path().join("book").join(file),
+            format!("---\nslug: \"{slug}\"\n---\n# T\n"),
+        )
+        .unwrap();
+    }
+    let built = build_at(dir.path(), |_| {});
+    for file in ["book/04-a.md", "book/05-b.md", "book/06-c.md"] {
+        built.assert_diag(Severity::Error, "bad-slug", file, 2, 1);
+    }
+    assert!(
+        built
+            .files
+            .keys()
+            .all(|k| !k.contains("..") && !k.contains("escape")),
+        "{:?}",
+        built.files.keys()
+    );
+}

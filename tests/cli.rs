@@ -243,3 +243,63 @@ fn example_site_builds_with_no_warnings() {
         .success()
         .stderr(predicate::str::contains("warning").not());
 }
+
+/// A build killed (SIGKILL) at any moment leaves the previous output as it
+/// was, and the next build removes what the killed one left behind.
+#[cfg(unix)]
+#[test]
+fn a_killed_build_leaves_the_previous_output_intact() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&example_site(), site.path());
+    // Enough pages that a build takes a moment.
+    for i in 0..300 {
+        let text = format!(
+            "# Chapter {i}\n\n{}\n\n```rust\nfn main() {{ println!(\"{i}\"); }}\n```\n",
+            "Words of a chapter. ".repeat(200)
+        );
+        std::fs::write(site.path().join(format!("book/extra-{i:03}.md")), text).unwrap();
+    }
+    let out = site.path().join("public");
+    charter().arg("build").arg(site.path()).arg("-q").assert();
+    let before = read_tree(&out);
+    assert!(!before.is_empty());
+    for delay_ms in [0u64, 5, 20, 60, 120, 250] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_charter"))
+            .arg("build")
+            .arg(site.path())
+            .arg("-q")
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL on Unix
+        let _ = child.wait();
+        let after = read_tree(&out);
+        if after != before {
+            // The kill landed after the swap: the build had finished, so the
+            // new output must be whole (a rebuild of the same input is equal).
+            assert_eq!(
+                after.len(),
+                before.len(),
+                "a partial tree after a kill at {delay_ms} ms"
+            );
+        }
+    }
+    charter()
+        .arg("build")
+        .arg(site.path())
+        .arg("-q")
+        .assert()
+        .success();
+    assert_eq!(
+        read_tree(&out),
+        before,
+        "the same input builds the same output"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(site.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("charter-"))
+        .collect();
+    assert!(leftovers.is_empty(), "temp dirs left: {leftovers:?}");
+}

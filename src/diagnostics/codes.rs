@@ -711,6 +711,20 @@ translations right after translating and commit source and translation
 together. Change its level with `lints:` in charter.yaml, e.g.
 `lints: { i18n-git: warn }`.",
     ),
+    (
+        "bad-slug",
+        "a `slug:` that cannot be a URL path in the book",
+        "\
+A page's `slug:` is empty, or has a `..`, `.` or empty part, or a character
+a URL path cannot hold. Such a slug could place the page outside the book (or
+the output folder), so charter ignores it and uses the file name.
+
+Example:
+    slug: ../../escape
+
+Fix: write words joined by `-`, and `/` for nesting: `slug: how-we-work`.
+Change the level with `lints:`, e.g. `lints: { bad-slug: warn }`.",
+    ),
 ];
 
 /// Every registered code as (code, one-line summary, explanation).
