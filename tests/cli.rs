@@ -260,7 +260,12 @@ fn a_killed_build_leaves_the_previous_output_intact() {
         std::fs::write(site.path().join(format!("book/extra-{i:03}.md")), text).unwrap();
     }
     let out = site.path().join("public");
-    charter().arg("build").arg(site.path()).arg("-q").assert().success();
+    charter()
+        .arg("build")
+        .arg(site.path())
+        .arg("-q")
+        .assert()
+        .success();
     let before = read_tree(&out);
     assert!(!before.is_empty());
     for delay_ms in [0u64, 5, 20, 60, 120, 250] {
