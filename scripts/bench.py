@@ -307,6 +307,62 @@ def cargo_build_release():
     return exe
 
 
+def edit_reload(args):
+    """Starts `charter serve -v` on each size's site, appends a line to one
+    chapter EDITS times, and reads serve's own "change → sent N ms" (the time
+    from the file event to the reload message, watcher debounce included)."""
+    import re
+    import socket
+    exe = args.bin or cargo_build_release()
+    print("size    edits  median_ms  min_ms  max_ms  rebuilt_pages")
+    for pages, langs in args.sizes:
+        case = Case(pages, langs, args.specs, args.out, args.seed)
+        case.ensure_site()
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        proc = subprocess.Popen([exe, "serve", "-v", "-p", str(port), case.site], stderr=subprocess.PIPE, text=True)
+        lines = []
+        reader = threading.Thread(target=lambda: lines.extend(iter(proc.stderr.readline, "")), daemon=True)
+        reader.start()
+        deadline = time.time() + args.timeout
+        while not any("Serving at" in l for l in lines) and time.time() < deadline and proc.poll() is None:
+            time.sleep(0.2)
+        chapter = sorted(
+            os.path.join(d, f) for d, _, fs in os.walk(os.path.join(case.site, "book")) for f in fs if f.endswith(".md") and f != "SUMMARY.md"
+        )[len(os.listdir(os.path.join(case.site, "book"))) // 2]
+        original = open(chapter, encoding="utf-8").read()
+        times, rebuilt = [], []
+        try:
+            for i in range(args.edit_reload):
+                seen = len(lines)
+                with open(chapter, "a", encoding="utf-8") as f:
+                    f.write(f"\nEdited {i}.\n")
+                until = time.time() + 60
+                while time.time() < until:
+                    new = [l for l in lines[seen:] if "change → sent" in l]
+                    if new:
+                        m = re.search(r"\((\d+) pages?, .*change → sent (\d+) ms", new[0])
+                        if m:
+                            rebuilt.append(int(m.group(1)))
+                            times.append(int(m.group(2)))
+                        break
+                    time.sleep(0.02)
+                time.sleep(0.3)
+        finally:
+            with open(chapter, "w", encoding="utf-8") as f:
+                f.write(original)
+            proc.terminate()
+            proc.wait()
+        if times:
+            print(f"{case.label:<7} {len(times):>5}  {statistics.median(times):>9.0f}  {min(times):>6}  {max(times):>6}  {statistics.median(rebuilt):>13.0f}")
+        else:
+            print(f"{case.label:<7} no reload seen (serve log: {' | '.join(lines[-3:])})")
+        if not args.keep:
+            case.remove()
+    return 0
+
+
 def measure(cmd, timeout, log_path):
     """Runs cmd; returns (wall seconds, peak RSS in MiB, exit code), the
     exit code None when it was killed after `timeout` seconds."""
@@ -527,6 +583,8 @@ def main():
     ap.add_argument("--timeout", type=float, default=1800, help="seconds before a run is killed (default 1800)")
     ap.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     ap.add_argument("--out", default=os.path.join(ROOT, "target", "bench"), help="work folder (default target/bench)")
+    ap.add_argument("--edit-reload", type=int, metavar="EDITS", default=0,
+                    help="instead of build times: run `charter serve -v` on each size and time EDITS body edits from file change to \"reload sent\"")
     args = ap.parse_args()
     if args.runs < 1:
         ap.error("--runs must be at least 1")
@@ -550,6 +608,9 @@ def main():
     if not tools:
         print("no tool to run", file=sys.stderr)
         return 1
+
+    if args.edit_reload:
+        return edit_reload(args)
 
     rows = []
     for pages, langs in args.sizes:

@@ -10,6 +10,7 @@ use crate::highlight::Highlighter;
 use crate::links::url_path;
 use crate::markdown;
 use crate::output::{DiskOutput, MemoryOutput, NullOutput, Output};
+use crate::session::Session;
 use crate::site::{self, LangSite, Site};
 use crate::spec_site;
 use crate::theme::{PageContext, SiteContext, Theme};
@@ -79,13 +80,19 @@ impl BuildReport {
 
 /// Runs a whole build. Never panics on bad input: every problem is a diagnostic.
 pub fn build(opts: &BuildOptions) -> BuildReport {
+    build_session(opts).0
+}
+
+/// A whole build, and (when it succeeded) a session that can redo single
+/// pages after an edit (`Session::edit`), as `serve` does.
+pub fn build_session(opts: &BuildOptions) -> (BuildReport, Option<Session>) {
     let mut report = BuildReport::default();
     let mut clock = Clock::new();
     let (config, mut diags) = match config::load(&opts.root) {
         Ok(found) => found,
         Err(errors) => {
             report.diagnostics = finish(errors, &Default::default(), opts.strict);
-            return report;
+            return (report, None);
         }
     };
     clock.lap("config", &mut report);
@@ -94,7 +101,7 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
         if let Some(problem) = unsafe_output_dir(&opts.root, dir) {
             diags.push(problem);
             report.diagnostics = finish(diags, &config.lints, opts.strict);
-            return report;
+            return (report, None);
         }
     }
 
@@ -108,7 +115,7 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
                     format!("cannot prepare {}: {e}", dir.display()),
                 ));
                 report.diagnostics = finish(diags, &config.lints, opts.strict);
-                return report;
+                return (report, None);
             }
         },
         _ => None,
@@ -122,6 +129,7 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
     let stats = run(opts, &config, out, &mut diags, &mut clock, &mut report);
     report.pages = stats.pages;
     report.files = stats.files;
+    let raw = diags.clone();
     report.diagnostics = finish(diags, &config.lints, opts.strict);
 
     if let Some(disk) = disk {
@@ -140,10 +148,14 @@ pub fn build(opts: &BuildOptions) -> BuildReport {
         report.memory = Some(memory.into_files());
     }
     clock.lap("write", &mut report);
-    report
+    let session = match (report.succeeded(), stats.kept) {
+        (true, Some(kept)) => Some(Session::new(opts.clone(), config, kept, raw)),
+        _ => None,
+    };
+    (report, session)
 }
 
-fn finish(
+pub(crate) fn finish(
     diags: Vec<Diagnostic>,
     lints: &std::collections::BTreeMap<String, diagnostics::LintLevel>,
     strict: bool,
@@ -195,10 +207,25 @@ impl Clock {
     }
 }
 
-#[derive(Default)]
 struct Stats {
     pages: usize,
     files: usize,
+    /// What a session keeps to redo single pages (`None` when the build stopped early).
+    kept: Option<Kept>,
+}
+
+/// A finished build's resolved state, kept by a `Session`.
+pub(crate) struct Kept {
+    pub(crate) urls: Urls,
+    pub(crate) theme: Theme,
+    pub(crate) ui: std::sync::Arc<crate::i18n::UiStrings>,
+    pub(crate) highlighter: Highlighter,
+    pub(crate) content: content::Content,
+    pub(crate) langs: Vec<LangSite>,
+    pub(crate) prepared: Vec<site::Prepared>,
+    pub(crate) scans: std::collections::HashMap<usize, PageScan>,
+    pub(crate) not_found: Option<(String, PageScan)>,
+    pub(crate) written: BTreeSet<String>,
 }
 
 /// Stages after config: content, Markdown, templates, files, checks.
@@ -258,7 +285,11 @@ fn run(
         files.write(&url_path(&path), crate::theme::nav_script(nav).as_bytes());
     }
     let Some(theme) = theme else {
-        return Stats::default();
+        return Stats {
+            pages: 0,
+            files: 0,
+            kept: None,
+        };
     };
 
     let scans: Vec<(usize, PageScan)> = (0..content.pages.len())
@@ -310,9 +341,23 @@ fn run(
     diags.extend(check::verify(&checked, &written, &urls));
     diags.append(&mut files.take_errors());
     clock.lap("check", report);
+    let (pages, files) = (scans.len(), written.len());
+    let kept = Kept {
+        urls: urls.clone(),
+        theme,
+        ui: ui.clone(),
+        highlighter,
+        scans: scans.into_iter().collect(),
+        not_found,
+        written,
+        content,
+        langs,
+        prepared,
+    };
     Stats {
-        pages: scans.len(),
-        files: written.len(),
+        pages,
+        files,
+        kept: Some(kept),
     }
 }
 

@@ -249,13 +249,28 @@ impl Site<'_> {
 /// source; problems of links that come from a template are reported once per
 /// distinct problem, at the source file of the first page that has it.
 pub fn verify(pages: &[CheckedPage<'_>], files: &BTreeSet<String>, urls: &Urls) -> Vec<Diagnostic> {
+    verify_some(pages, &|_| true, files, urls)
+}
+
+/// Like `verify`, but checks only the pages `wanted` accepts; the others
+/// still count as link targets (their files and anchors).
+pub fn verify_some(
+    pages: &[CheckedPage<'_>],
+    wanted: &(dyn Fn(&CheckedPage<'_>) -> bool + Sync),
+    files: &BTreeSet<String>,
+    urls: &Urls,
+) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     let site = Site {
         urls,
         files,
         ids: pages.iter().map(|p| (p.output, &p.scan.ids)).collect(),
     };
-    let per_page: Vec<PageFindings> = pages.par_iter().map(|p| check_page(&site, p)).collect();
+    let per_page: Vec<PageFindings> = pages
+        .par_iter()
+        .filter(|p| wanted(p))
+        .map(|p| check_page(&site, p))
+        .collect();
 
     let mut diags = Vec::new();
     // Template problems by (code, key): the first page's diagnostic and how many pages have it.

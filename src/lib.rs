@@ -22,6 +22,7 @@ pub mod markdown;
 pub mod output;
 pub mod scaffold;
 pub mod serve;
+pub mod session;
 pub mod site;
 pub mod spec_site;
 pub mod specs;

@@ -85,7 +85,7 @@ pub struct ServeOptions {
 }
 
 impl ServeOptions {
-    /// Defaults: 127.0.0.1:1111 (then up to 10 ports above), native watcher, 50 ms debounce.
+    /// Defaults: 127.0.0.1:1111 (then up to 10 ports above), native watcher, 20 ms debounce.
     pub fn new(root: impl Into<PathBuf>) -> Self {
         ServeOptions {
             root: root.into(),
@@ -96,7 +96,7 @@ impl ServeOptions {
             port: DEFAULT_PORT,
             port_retries: 10,
             watcher: WatcherKind::Native,
-            debounce: Duration::from_millis(50),
+            debounce: Duration::from_millis(20),
             poll_interval: Duration::from_millis(300),
             open: false,
             on_event: Arc::new(|_| {}),
@@ -231,6 +231,7 @@ impl Server {
             opts: opts.clone(),
             shared: shared.clone(),
             cache: Arc::new(crate::site::RenderCache::default()),
+            session: std::sync::Mutex::new(None),
         };
         rebuilder.rebuild(&[], None);
 
@@ -510,6 +511,8 @@ struct Rebuilder {
     shared: Arc<Shared>,
     /// Pages whose Markdown did not change are not rendered again.
     cache: Arc<crate::site::RenderCache>,
+    /// The last good build, to redo single pages after body edits.
+    session: std::sync::Mutex<Option<crate::session::Session>>,
 }
 
 impl Rebuilder {
@@ -547,18 +550,26 @@ impl Rebuilder {
     fn rebuild(&self, changed: &[PathBuf], since: Option<Instant>) {
         let started = Instant::now();
         // A panic in the pipeline is a bug, but it must not take the server down.
+        if let Some(edit) = self.try_edit(changed) {
+            self.publish_edit(edit, changed, started, since);
+            return;
+        }
         let mut build_options = self.opts.build_options();
         build_options.cache = Some(self.cache.clone());
-        let mut report =
-            std::panic::catch_unwind(|| build::build(&build_options)).unwrap_or_else(|_| {
-                build::BuildReport {
-                    diagnostics: vec![Diagnostic::error(
+        let (mut report, session) =
+            std::panic::catch_unwind(|| build::build_session(&build_options)).unwrap_or_else(
+                |_| {
+                    let report = build::BuildReport {
+                        diagnostics: vec![Diagnostic::error(
                         "internal-error",
                         "the build panicked (a bug in charter); the last good site is still served",
                     )],
-                    ..Default::default()
-                }
-            });
+                        ..Default::default()
+                    };
+                    (report, None)
+                },
+            );
+        *self.session.lock().unwrap_or_else(|e| e.into_inner()) = session;
         let build_time = started.elapsed();
         let old = self.shared.current();
         let builds = old.builds + 1;
@@ -618,6 +629,86 @@ impl Rebuilder {
             changed,
             build_time,
             change_to_sent,
+            clients,
+        });
+    }
+}
+
+impl Rebuilder {
+    /// Redoes only the edited pages when the last good build allows it.
+    fn try_edit(&self, changed: &[PathBuf]) -> Option<crate::session::Edit> {
+        if changed.is_empty() {
+            return None;
+        }
+        let mut session = self.session.lock().unwrap_or_else(|e| e.into_inner());
+        let attempt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            session.as_mut()?.edit(changed)
+        }));
+        match attempt {
+            Ok(Some(edit)) => Some(edit),
+            _ => {
+                *session = None; // Stale or unusable: the full build makes a new one.
+                None
+            }
+        }
+    }
+
+    /// Serves the pages an edit redid (or its errors, keeping the last good site).
+    fn publish_edit(
+        &self,
+        edit: crate::session::Edit,
+        changed: &[PathBuf],
+        started: Instant,
+        since: Option<Instant>,
+    ) {
+        let build_time = started.elapsed();
+        let old = self.shared.current();
+        let builds = old.builds + 1;
+        let (outcome, message) = if edit.succeeded() {
+            let unchanged = edit
+                .files
+                .iter()
+                .all(|(path, bytes)| old.files.get(path).is_some_and(|b| b[..] == bytes[..]));
+            let generation = if unchanged {
+                old.generation
+            } else {
+                old.generation + 1
+            };
+            let mut files = (*old.files).clone();
+            for (path, bytes) in edit.files.iter() {
+                files.insert(path.clone(), Bytes::from(bytes.clone()));
+            }
+            self.shared.replace(SiteState {
+                generation,
+                builds,
+                files: Arc::new(files),
+                base_path: old.base_path.clone(),
+                errors: None,
+            });
+            if unchanged {
+                (Outcome::Unchanged, Message::Ok(generation))
+            } else {
+                (Outcome::Reload, Message::Reload(generation))
+            }
+        } else {
+            let json = Arc::new(diagnostics_json(&edit.diagnostics));
+            self.shared.replace(SiteState {
+                generation: old.generation,
+                builds,
+                files: old.files.clone(),
+                base_path: old.base_path.clone(),
+                errors: Some(json.clone()),
+            });
+            (Outcome::Failed, Message::Errors(old.generation, json))
+        };
+        let clients = self.shared.events.send(message).unwrap_or(0);
+        (self.opts.on_event)(&ServeEvent::Built {
+            outcome,
+            diagnostics: &edit.diagnostics,
+            pages: edit.pages,
+            changed,
+            build_time,
+            change_to_sent: since.map(|t| t.elapsed()),
             clients,
         });
     }

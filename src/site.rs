@@ -241,6 +241,32 @@ pub fn prepare_all(
     prepared
 }
 
+/// Renders page `index` again (after its text changed), as `prepare_all` did.
+pub(crate) fn prepare_again(
+    content: &Content,
+    langs: &[LangSite],
+    highlighter: &Highlighter,
+    urls: &Urls,
+    prepared: &[Prepared],
+    index: usize,
+) -> Prepared {
+    let page = &content.pages[index];
+    let source_headings = match page.origin {
+        Origin::Translation(original) => Some(prepared[original].rendered.headings.as_slice()),
+        _ => None,
+    };
+    let lang = &langs[lang_index(langs, page)];
+    prepare(
+        page,
+        lang,
+        &content.specs,
+        highlighter,
+        urls,
+        source_headings,
+        None,
+    )
+}
+
 /// A translation's headings do not line up with its source's.
 fn outline_warning(
     page: &Page,

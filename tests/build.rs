@@ -434,3 +434,57 @@ fn slugs_that_would_leave_the_book_are_refused_at_their_line() {
         built.files.keys()
     );
 }
+
+#[test]
+fn a_session_redoes_only_an_edited_page_and_matches_a_full_build() {
+    let dir = copy_fixture("basic");
+    let mut opts = charter::build::BuildOptions::new(dir.path());
+    opts.target = charter::build::Target::Memory;
+    let (report, session) = charter::build::build_session(&opts);
+    assert!(report.succeeded());
+    let mut session = session.expect("a session after a good build");
+
+    // A body edit: one page again, byte for byte what a full build writes.
+    let how = dir.path().join("book/02-how.md");
+    let text = std::fs::read_to_string(&how).unwrap();
+    std::fs::write(&how, text.replace("Back to", "Go back to")).unwrap();
+    let edit = session
+        .edit(&[std::path::PathBuf::from("book/02-how.md")])
+        .expect("a body edit is redone alone");
+    assert!(edit.succeeded(), "{:?}", edit.diagnostics);
+    assert_eq!(
+        edit.files.keys().collect::<Vec<_>>(),
+        vec!["book/how/index.html"]
+    );
+    let full = build_at(dir.path(), |_| {});
+    assert_eq!(
+        edit.files["book/how/index.html"],
+        full.files["book/how/index.html"]
+    );
+
+    // A broken link in the edit is reported at its line; fixing it clears it.
+    std::fs::write(
+        &how,
+        text.replace("Back to [why](./01-why.md)", "Back to [why](./nowhere.md)"),
+    )
+    .unwrap();
+    let broken = session
+        .edit(&[std::path::PathBuf::from("book/02-how.md")])
+        .unwrap();
+    assert!(!broken.succeeded());
+    assert!(broken
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "broken-link" && d.location.as_ref().unwrap().line == 7));
+    std::fs::write(&how, &text).unwrap();
+    let fixed = session
+        .edit(&[std::path::PathBuf::from("book/02-how.md")])
+        .unwrap();
+    assert!(fixed.succeeded(), "{:?}", fixed.diagnostics);
+
+    // A new title changes the nav of every page: that needs a full build.
+    std::fs::write(&how, text.replace("# How we work", "# How we really work")).unwrap();
+    assert!(session
+        .edit(&[std::path::PathBuf::from("book/02-how.md")])
+        .is_none());
+}
