@@ -14,6 +14,16 @@ fn charter() -> Command {
     cmd
 }
 
+/// A build leaves no staging or old output folders beside the output.
+fn assert_no_temp_dirs(dir: &Path) {
+    let leftovers: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("charter-"))
+        .collect();
+    assert!(leftovers.is_empty(), "temp dirs left: {leftovers:?}");
+}
+
 fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .into_iter()
@@ -92,12 +102,7 @@ fn errors_exit_1_and_leave_the_previous_output_untouched() {
         read_tree(&site.path().join("public")),
         "output changed after a failed build"
     );
-    let leftovers: Vec<_> = std::fs::read_dir(site.path())
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().contains("charter-"))
-        .collect();
-    assert!(leftovers.is_empty(), "temp dirs left: {leftovers:?}");
+    assert_no_temp_dirs(site.path());
 }
 
 #[test]
@@ -301,10 +306,5 @@ fn a_killed_build_leaves_the_previous_output_intact() {
         before,
         "the same input builds the same output"
     );
-    let leftovers: Vec<_> = std::fs::read_dir(site.path())
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().contains("charter-"))
-        .collect();
-    assert!(leftovers.is_empty(), "temp dirs left: {leftovers:?}");
+    assert_no_temp_dirs(site.path());
 }

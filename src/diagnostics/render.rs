@@ -320,20 +320,12 @@ pub fn github_escape_data(s: &str) -> String {
     out
 }
 
-/// Escapes a property value of a GitHub workflow command.
+/// Escapes a property value of a GitHub workflow command: as data, and
+/// also `:` and `,`, which separate properties.
 pub fn github_escape_property(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            '\r' => out.push_str("%0D"),
-            '\n' => out.push_str("%0A"),
-            ':' => out.push_str("%3A"),
-            ',' => out.push_str("%2C"),
-            c => out.push(c),
-        }
-    }
-    out
+    github_escape_data(s)
+        .replace(':', "%3A")
+        .replace(',', "%2C")
 }
 
 fn render_github(diags: &[Diagnostic], opts: &RenderOptions) -> String {
