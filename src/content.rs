@@ -124,6 +124,16 @@ pub struct Content {
     pub sources: usize,
     /// Each translation language's page for a source page: `(tag, source index) → index`.
     pub localized: BTreeMap<(String, usize), usize>,
+    /// Per language: the titles of a translated `SUMMARY.md`.
+    pub summary_titles: BTreeMap<String, SummaryTitles>,
+}
+
+/// What a translated `SUMMARY.md` renames: part titles in order, chapter
+/// titles by chapter file (relative to the root).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SummaryTitles {
+    pub parts: Vec<String>,
+    pub chapters: BTreeMap<PathBuf, String>,
 }
 
 impl Content {
@@ -274,6 +284,9 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
     content.sources = content.pages.len();
     for tag in config.languages.keys() {
         load_language(root, config, tag, &ignore, &mut content, &mut diags);
+        if let Some(titles) = translated_summary(root, config, tag, &mut diags) {
+            content.summary_titles.insert(tag.clone(), titles);
+        }
     }
     check_translation_folders(root, config, &content, &mut diags);
     if !config.languages.is_empty() {
@@ -383,6 +396,42 @@ fn load_specs(
     if content.specs.specs.is_empty() && content.pages[registry_at].generated {
         content.pages.remove(registry_at); // No specs: no registry.
     }
+}
+
+/// The titles of `translations/<tag>/<book>/SUMMARY.md`, if there is one: its
+/// order is the source's, only its words are the language's.
+fn translated_summary(
+    root: &Path,
+    config: &Config,
+    tag: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<SummaryTitles> {
+    let path = translation_dir(tag)
+        .join(&config.book.dir)
+        .join("SUMMARY.md");
+    if !root.join(&path).is_file() {
+        return None;
+    }
+    let text = read_text(root, &path, diags)?;
+    let (items, mut found) = summary::parse(&text, &path);
+    diags.append(&mut found);
+    let mut titles = SummaryTitles::default();
+    for item in items {
+        match item {
+            SummaryItem::Part { title } => titles.parts.push(title),
+            SummaryItem::Chapter {
+                title,
+                path: Some(file),
+                ..
+            } => {
+                titles
+                    .chapters
+                    .insert(normalize(&config.book.dir.join(file)), title);
+            }
+            _ => {}
+        }
+    }
+    Some(titles)
 }
 
 /// Adds the pages of one translation language: the translated file where

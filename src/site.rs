@@ -835,6 +835,8 @@ fn book_nav(content: &Content, prepared: &[Prepared], lang: Option<&str>) -> Vec
         depth,
         current: false,
     };
+    let renamed = lang.and_then(|tag| content.summary_titles.get(tag));
+    let mut part = 0;
     content
         .book
         .iter()
@@ -843,15 +845,27 @@ fn book_nav(content: &Content, prepared: &[Prepared], lang: Option<&str>) -> Vec
                 let here = content.in_lang(lang, *page);
                 let translated =
                     here != *page && !matches!(content.pages[here].origin, Origin::Fallback(_));
-                // SUMMARY.md titles are the source language's; a translation's own title wins.
-                let title = match title {
-                    Some(t) if !translated => t.clone(),
+                // SUMMARY.md titles are the source language's: a translated
+                // SUMMARY.md, else the translation's own title, wins.
+                let title = match (
+                    renamed.and_then(|r| r.chapters.get(&content.pages[*page].source)),
+                    title,
+                ) {
+                    (Some(t), _) => t.clone(),
+                    (None, Some(t)) if !translated => t.clone(),
                     _ => prepared[here].title.clone(),
                 };
                 item("chapter", title, Some(prepared[here].url.clone()), *depth)
             }
             BookEntry::Draft { title, depth } => item("chapter", title.clone(), None, *depth),
-            BookEntry::Part { title } => item("part", title.clone(), None, 0),
+            BookEntry::Part { title } => {
+                let title = renamed
+                    .and_then(|r| r.parts.get(part))
+                    .unwrap_or(title)
+                    .clone();
+                part += 1;
+                item("part", title, None, 0)
+            }
             BookEntry::Separator => item("separator", String::new(), None, 0),
         })
         .collect()

@@ -235,3 +235,22 @@ fn stale_translations_show_a_banner_and_the_dashboard_counts_them() {
         "the footer links the dashboard"
     );
 }
+
+#[test]
+fn a_translated_summary_names_parts_and_chapters_in_the_language() {
+    let built = build_fixture("i18n-site");
+    built.assert_clean();
+    let ru = built.text("charter-nav.ru.js");
+    assert!(
+        ru.contains("\"Как\""),
+        "the untranslated chapter gets its title from the translated SUMMARY: {ru}"
+    );
+    let en = built.text("charter-nav.js");
+    assert!(en.contains("\"How\"") && !en.contains("Как"));
+    let ex = build_at(&example_site(), |_| {});
+    let nav = ex.text("charter-nav.ru.js");
+    assert!(
+        nav.contains("Зачем и как") && nav.contains("Спецификации"),
+        "part titles in Russian: {nav}"
+    );
+}
