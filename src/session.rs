@@ -115,9 +115,16 @@ impl Session {
             diags.extend(found);
             updates.push((i, split.body.to_string(), split.body_line, front));
         }
+        let pages = &mut self.kept.content.pages;
         for (i, body, body_line, front) in updates {
-            let page = &mut self.kept.content.pages[i];
-            (page.body, page.body_line, page.front) = (body, body_line, front);
+            // The page and its fallbacks in other languages show the same text.
+            let copies: Vec<usize> = (0..pages.len())
+                .filter(|&j| j == i || pages[j].origin == Origin::Fallback(i))
+                .collect();
+            for j in copies {
+                let page = &mut pages[j];
+                (page.body, page.body_line, page.front) = (body.clone(), body_line, front.clone());
+            }
         }
         Some(diags)
     }

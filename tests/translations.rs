@@ -254,3 +254,35 @@ fn a_translated_summary_names_parts_and_chapters_in_the_language() {
         "part titles in Russian: {nav}"
     );
 }
+
+#[test]
+fn a_session_edit_updates_the_fallbacks_too() {
+    let dir = copy_fixture("i18n-site");
+    let mut opts = charter::build::BuildOptions::new(dir.path());
+    opts.target = charter::build::Target::Memory;
+    let (_, session) = charter::build::build_session(&opts);
+    let mut session = session.expect("session");
+    std::fs::write(
+        dir.path().join("book/02-how.md"),
+        "# How\n\n## Review\n\nNew words here. Back to [why](01-why.md#our-mission).\n",
+    )
+    .unwrap();
+    let edit = session
+        .edit(&[std::path::PathBuf::from("book/02-how.md")])
+        .expect("a body edit");
+    for page in [
+        "book/how/index.html",
+        "ru/book/how/index.html",
+        "ar/book/how/index.html",
+    ] {
+        let html = String::from_utf8(edit.files[page].clone()).unwrap();
+        assert!(html.contains("New words here."), "{page} shows the edit");
+    }
+    let full = build_at(dir.path(), |_| {});
+    for (path, bytes) in &edit.files {
+        assert!(
+            bytes == &full.files[path],
+            "{path} differs from a full build"
+        );
+    }
+}
