@@ -322,6 +322,25 @@ fn example_site_in_a_real_browser() {
     );
     driver.screenshot("chapter-phone-menu");
 
+    // The print view: no chrome, the text on white.
+    driver.resize(1280, 900);
+    driver.goto(&format!("{origin}{first}"));
+    driver.post(
+        "/goog/cdp/execute",
+        json!({"cmd": "Emulation.setEmulatedMedia", "params": {"media": "print"}}),
+    );
+    let hidden = "return ['nav.sidebar','.site-header','.prevnext'].every(s => { const e=document.querySelector(s); return !e || getComputedStyle(e).display==='none'; })";
+    assert_eq!(
+        driver.js(hidden),
+        json!(true),
+        "print hides the sidebar, header and prev/next"
+    );
+    driver.screenshot("chapter-print");
+    driver.post(
+        "/goog/cdp/execute",
+        json!({"cmd": "Emulation.setEmulatedMedia", "params": {"media": ""}}),
+    );
+
     // An unknown URL gets the styled 404 page with working links.
     driver.resize(1280, 900);
     driver.goto(&format!("{origin}{BASE}no/such/page/"));
