@@ -54,6 +54,9 @@ pub struct SpecsConfig {
     pub dir: PathBuf,
     pub domains: Vec<String>,
     pub obsoletes: BTreeMap<u32, Vec<u32>>,
+    /// Where each `specs.obsoletes` entry is written in charter.yaml (line, column).
+    #[serde(skip)]
+    pub obsoletes_at: BTreeMap<u32, (usize, usize)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -80,6 +83,7 @@ impl Config {
                 dir: PathBuf::from("specs"),
                 domains: Vec::new(),
                 obsoletes: BTreeMap::new(),
+                obsoletes_at: BTreeMap::new(),
             },
             static_dirs: vec![PathBuf::from("static")],
             ignore: Vec::new(),
@@ -221,7 +225,18 @@ pub fn parse(text: &str, file: &Path) -> ConfigResult {
                             "domains" => {
                                 config.specs.domains = c.strings(&p, v, "a list of host names")
                             }
-                            _ => config.specs.obsoletes = c.obsoletes(&p, v),
+                            _ => {
+                                config.specs.obsoletes = c.obsoletes(&p, v);
+                                config.specs.obsoletes_at = config
+                                    .specs
+                                    .obsoletes
+                                    .keys()
+                                    .filter_map(|n| {
+                                        let pos = located.keys.get(&join(&p, &n.to_string()))?;
+                                        Some((*n, (pos.line, pos.column)))
+                                    })
+                                    .collect();
+                            }
                         }
                     }
                 }

@@ -387,7 +387,7 @@ fn load_specs(
             .unwrap_or((1, 1));
         Location::new(&spec.source, line, column)
     };
-    content.specs = specs::index(specs, &config.specs.obsoletes, &position, diags);
+    content.specs = specs::index(specs, &config.specs, &position, diags);
     // Prose is compared with the completed supersession (front matter and config).
     for spec in content.specs.specs.values() {
         let page = &content.pages[spec.page];

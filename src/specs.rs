@@ -300,7 +300,7 @@ fn is_shortname_form(text: &str, number: u32) -> bool {
 /// spec's front matter key positions for locating diagnostics.
 pub fn index(
     specs: Vec<Spec>,
-    config_obsoletes: &BTreeMap<u32, Vec<u32>>,
+    config: &crate::config::SpecsConfig,
     positions: &dyn Fn(&Spec, &str) -> Location,
     diags: &mut Vec<Diagnostic>,
 ) -> SpecIndex {
@@ -312,7 +312,7 @@ pub fn index(
         }
         by_number.insert(spec.number, spec);
     }
-    check_supersession(&mut by_number, config_obsoletes, positions, diags);
+    check_supersession(&mut by_number, config, positions, diags);
     SpecIndex { specs: by_number }
 }
 
@@ -331,9 +331,17 @@ pub fn duplicate_number(number: u32, first: &Path, second: &Path) -> Diagnostic 
     .help("give one of them a new number (the next free one)")
 }
 
+/// Where `specs.obsoletes` states what `new` obsoletes (charter.yaml).
+fn config_location(config: &crate::config::SpecsConfig, new: u32) -> Location {
+    match config.obsoletes_at.get(&new) {
+        Some(&(line, column)) => Location::new(crate::config::CONFIG_FILE, line, column),
+        None => Location::file(crate::config::CONFIG_FILE),
+    }
+}
+
 fn check_supersession(
     specs: &mut BTreeMap<u32, Spec>,
-    config_obsoletes: &BTreeMap<u32, Vec<u32>>,
+    config: &crate::config::SpecsConfig,
     positions: &dyn Fn(&Spec, &str) -> Location,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -349,7 +357,7 @@ fn check_supersession(
             edges.insert((new, spec.number));
         }
     }
-    for (&new, olds) in config_obsoletes {
+    for (&new, olds) in &config.obsoletes {
         for &old in olds {
             if specs.contains_key(&new) && specs.contains_key(&old) {
                 edges.insert((new, old));
@@ -360,7 +368,7 @@ fn check_supersession(
                         "spec-unknown-reference",
                         format!("`specs.obsoletes` names spec {missing}, which does not exist"),
                     )
-                    .at_file(crate::config::CONFIG_FILE)
+                    .at(config_location(config, new))
                     .help("fix the number or remove the entry"),
                 );
             }
@@ -371,7 +379,7 @@ fn check_supersession(
         .into_iter()
         .filter(|(a, b)| specs.contains_key(a) && specs.contains_key(b))
         .collect();
-    check_cycles(specs, &edges, positions, diags);
+    check_cycles(specs, &edges, config, positions, diags);
     for spec in specs.values_mut() {
         spec.obsoletes = edges
             .iter()
@@ -467,6 +475,7 @@ fn list(numbers: &[u32]) -> String {
 fn check_cycles(
     specs: &BTreeMap<u32, Spec>,
     edges: &BTreeSet<(u32, u32)>,
+    config: &crate::config::SpecsConfig,
     positions: &dyn Fn(&Spec, &str) -> Location,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -486,8 +495,7 @@ fn check_cycles(
                 .zip(cycle.iter().skip(1).copied().chain([start]))
                 .collect();
             let located = |&(new, old): &(u32, u32)| {
-                edge_at(specs, new, old, positions)
-                    .unwrap_or_else(|| Location::file(crate::config::CONFIG_FILE))
+                edge_at(specs, new, old, positions).unwrap_or_else(|| config_location(config, new))
             };
             let mut d = Diagnostic::error("spec-obsoletes-cycle", format!("supersession forms a cycle: {} → {}", names.join(" → "), names[0]))
                 .at(located(&steps[0]))
@@ -665,6 +673,13 @@ mod tests {
         }
     }
 
+    fn specs_config(obsoletes: BTreeMap<u32, Vec<u32>>) -> crate::config::SpecsConfig {
+        crate::config::SpecsConfig {
+            obsoletes,
+            ..crate::config::Config::with_title("T").specs
+        }
+    }
+
     fn at(spec: &Spec, _key: &str) -> Location {
         Location::file(&spec.source)
     }
@@ -787,7 +802,7 @@ mod tests {
             Location::new(&spec.source, if key == "obsoletes" { 5 } else { 6 }, 1)
         };
         let mut diags = vec![];
-        index(vec![a, b, c], &config, &key_at, &mut diags);
+        index(vec![a, b, c], &specs_config(config), &key_at, &mut diags);
         assert_eq!(diags.len(), 1, "{diags:?}");
         let d = &diags[0];
         assert_eq!(d.code, "spec-obsoletes-cycle");
@@ -817,7 +832,12 @@ mod tests {
         new.obsoletes = vec![22];
         let old = spec(22, Status::Deprecated);
         let mut diags = vec![];
-        let index = index(vec![new, old], &BTreeMap::new(), &at, &mut diags);
+        let index = index(
+            vec![new, old],
+            &specs_config(BTreeMap::new()),
+            &at,
+            &mut diags,
+        );
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(index.get(22).unwrap().obsoleted_by, vec![42]);
     }
@@ -831,7 +851,7 @@ mod tests {
         ];
         let mut diags = vec![];
         let config = BTreeMap::from([(42, vec![22])]);
-        let index = index(specs, &config, &at, &mut diags);
+        let index = index(specs, &specs_config(config), &at, &mut diags);
         assert_eq!(index.get(42).unwrap().obsoletes, vec![22]);
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert_eq!(diags[0].code, "spec-missing-successor");
@@ -847,7 +867,12 @@ mod tests {
         c.obsoletes = vec![1];
         let dup = spec(1, Status::Raw);
         let mut diags = vec![];
-        index(vec![a, b, c, dup], &BTreeMap::new(), &at, &mut diags);
+        index(
+            vec![a, b, c, dup],
+            &specs_config(BTreeMap::new()),
+            &at,
+            &mut diags,
+        );
         let codes: BTreeSet<&str> = diags.iter().map(|d| d.code).collect();
         for code in [
             "spec-duplicate-number",

@@ -93,19 +93,9 @@ fn supersession_naming_missing_specs() {
     assert!(obsoletes.message.contains("`obsoletes: 99`"));
     let by = built.assert_diag(Error, "spec-unknown-reference", "specs/2/README.md", 5, 1);
     assert!(by.message.contains("`obsoleted_by: 98`"));
-    // `specs.obsoletes` in charter.yaml: only the file is known (the config
-    // keeps no key positions), so the line is not asserted.
-    let config = built
-        .report
-        .diagnostics
-        .iter()
-        .find(|d| d.code == "spec-unknown-reference" && d.message.contains("97"))
-        .unwrap_or_else(|| panic!("{}", built.summary()));
-    assert_eq!(config.severity, Error);
-    assert_eq!(
-        config.location.as_ref().map(|l| l.file.to_str()),
-        Some(Some("charter.yaml"))
-    );
+    // `specs.obsoletes` in charter.yaml: located at the entry's key.
+    let config = built.assert_diag(Error, "spec-unknown-reference", "charter.yaml", 3, 16);
+    assert!(config.message.contains("97"));
     assert_codes(&built, &["spec-unknown-reference"; 3]);
     assert!(!built.report.succeeded());
 }
