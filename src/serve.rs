@@ -608,17 +608,7 @@ impl Rebuilder {
                 let outcome = if first_build { Outcome::Initial } else { diff };
                 (outcome, message)
             }
-            _ => {
-                let json = Arc::new(diagnostics_json(&report.diagnostics));
-                self.shared.replace(SiteState {
-                    generation: old.generation,
-                    builds,
-                    files: old.files.clone(),
-                    base_path: old.base_path.clone(),
-                    errors: Some(json.clone()),
-                });
-                (Outcome::Failed, Message::Errors(old.generation, json))
-            }
+            _ => self.keep_last_good(&old, builds, &report.diagnostics),
         };
         let clients = self.shared.events.send(message).unwrap_or(0);
         let change_to_sent = since.map(|t| t.elapsed());
@@ -635,6 +625,24 @@ impl Rebuilder {
 }
 
 impl Rebuilder {
+    /// A failed rebuild: the last good site stays served, with the errors.
+    fn keep_last_good(
+        &self,
+        old: &SiteState,
+        builds: u64,
+        diagnostics: &[Diagnostic],
+    ) -> (Outcome, Message) {
+        let json = Arc::new(diagnostics_json(diagnostics));
+        self.shared.replace(SiteState {
+            generation: old.generation,
+            builds,
+            files: old.files.clone(),
+            base_path: old.base_path.clone(),
+            errors: Some(json.clone()),
+        });
+        (Outcome::Failed, Message::Errors(old.generation, json))
+    }
+
     /// Redoes only the edited pages when the last good build allows it.
     fn try_edit(&self, changed: &[PathBuf]) -> Option<crate::session::Edit> {
         if changed.is_empty() {
@@ -691,15 +699,7 @@ impl Rebuilder {
                 (Outcome::Reload, Message::Reload(generation))
             }
         } else {
-            let json = Arc::new(diagnostics_json(&edit.diagnostics));
-            self.shared.replace(SiteState {
-                generation: old.generation,
-                builds,
-                files: old.files.clone(),
-                base_path: old.base_path.clone(),
-                errors: Some(json.clone()),
-            });
-            (Outcome::Failed, Message::Errors(old.generation, json))
+            self.keep_last_good(&old, builds, &edit.diagnostics)
         };
         let clients = self.shared.events.send(message).unwrap_or(0);
         (self.opts.on_event)(&ServeEvent::Built {
