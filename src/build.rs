@@ -16,6 +16,8 @@ use crate::spec_site;
 use crate::theme::{PageContext, SiteContext, Theme};
 use crate::url::{Route, Scope, Urls};
 use rayon::prelude::*;
+
+mod versioned;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -70,6 +72,12 @@ pub struct BuildReport {
     pub timings: Vec<(&'static str, Duration)>,
     /// The written files, for `Target::Memory`.
     pub memory: Option<std::collections::BTreeMap<String, Vec<u8>>>,
+    /// Where the files of git versions are (`v1.0` → the exported tree), so
+    /// diagnostics located at `v1.0:charter.yaml` can show their source.
+    pub version_roots: BTreeMap<String, PathBuf>,
+    /// Versions built and versions restored from the cache (names).
+    pub versions_built: Vec<String>,
+    pub versions_cached: Vec<String>,
 }
 
 impl BuildReport {
@@ -126,26 +134,58 @@ pub fn build_session(opts: &BuildOptions) -> (BuildReport, Option<Session>) {
         _ => &NullOutput,
     };
 
-    let stats = run(opts, &config, out, &mut diags, &mut clock, &mut report);
+    let stats = match &config.versions {
+        None => run(
+            opts,
+            &config,
+            &VersionRun::single(),
+            out,
+            &mut diags,
+            &mut clock,
+            &mut report,
+        ),
+        Some(versions) => versioned::run_all(
+            opts,
+            &config,
+            versions,
+            out,
+            &mut diags,
+            &mut clock,
+            &mut report,
+        ),
+    };
     report.pages = stats.pages;
     report.files = stats.files;
     let raw = diags.clone();
     report.diagnostics = finish(diags, &config.lints, opts.strict);
 
+    let mut committed: Option<PathBuf> = None;
     if let Some(disk) = disk {
         if report.succeeded() {
-            if let Err(e) = disk.commit() {
-                report.diagnostics.push(Diagnostic::error(
+            match disk.commit() {
+                Ok(()) => committed = out_dir(&opts.target),
+                Err(e) => report.diagnostics.push(Diagnostic::error(
                     "io-error",
                     format!("cannot replace the output directory: {e}"),
-                ));
+                )),
             }
         } else {
             disk.abort();
         }
     }
+    let files = memory.into_files();
+    if report.succeeded() {
+        let from = match (&committed, &opts.target) {
+            (Some(dir), _) => Some(crate::versions::cache::FilesFrom::Dir(dir)),
+            (None, Target::Memory) => Some(crate::versions::cache::FilesFrom::Memory(&files)),
+            _ => None,
+        };
+        if let Some(from) = from {
+            versioned::store(&opts.root, &stats, from);
+        }
+    }
     if opts.target == Target::Memory {
-        report.memory = Some(memory.into_files());
+        report.memory = Some(files);
     }
     clock.lap("write", &mut report);
     let session = match (report.succeeded(), stats.kept) {
@@ -153,6 +193,13 @@ pub fn build_session(opts: &BuildOptions) -> (BuildReport, Option<Session>) {
         _ => None,
     };
     (report, session)
+}
+
+fn out_dir(target: &Target) -> Option<PathBuf> {
+    match target {
+        Target::Disk(dir) => Some(dir.clone()),
+        _ => None,
+    }
 }
 
 pub(crate) fn finish(
@@ -207,11 +254,42 @@ impl Clock {
     }
 }
 
-struct Stats {
-    pages: usize,
-    files: usize,
+pub(crate) struct Stats {
+    pub(crate) pages: usize,
+    pub(crate) files: usize,
     /// What a session keeps to redo single pages (`None` when the build stopped early).
-    kept: Option<Kept>,
+    pub(crate) kept: Option<Kept>,
+    /// Versions to keep in the cache once the output is committed.
+    pub(crate) to_cache: Vec<(String, crate::versions::cache::Entry)>,
+    /// The version names and git trees the cache keeps (`None`: no versions).
+    pub(crate) cache_keep: Option<(BTreeSet<String>, BTreeSet<String>)>,
+}
+
+/// How one version's build differs from a plain build.
+pub(crate) struct VersionRun {
+    /// All versions as this one sees them (`None`: a site without versions).
+    pub(crate) nav: Option<std::sync::Arc<crate::versions::VersionNav>>,
+    /// `v1.0` for a version served under `/v1.0/`; `None` at the root.
+    pub(crate) prefix: Option<String>,
+    /// Files other versions write, which links may point at.
+    pub(crate) other_files: BTreeSet<String>,
+}
+
+impl VersionRun {
+    /// A site without versions.
+    pub(crate) fn single() -> Self {
+        VersionRun {
+            nav: None,
+            prefix: None,
+            other_files: BTreeSet::new(),
+        }
+    }
+
+    /// Root files (404, sitemap, robots, CNAME, theme assets) are the
+    /// default version's.
+    fn at_root(&self) -> bool {
+        self.prefix.is_none()
+    }
 }
 
 /// A finished build's resolved state, kept by a `Session`.
@@ -225,20 +303,25 @@ pub(crate) struct Kept {
     pub(crate) prepared: Vec<site::Prepared>,
     pub(crate) scans: std::collections::HashMap<usize, PageScan>,
     pub(crate) not_found: Option<(String, PageScan)>,
+    /// The files this build wrote.
     pub(crate) written: BTreeSet<String>,
+    /// What links may point at: the files written, and other versions' files.
+    pub(crate) link_targets: BTreeSet<String>,
+    pub(crate) versions: Option<std::sync::Arc<crate::versions::VersionNav>>,
 }
 
 /// Stages after config: content, Markdown, templates, files, checks.
 fn run(
     opts: &BuildOptions,
     config: &Config,
+    version: &VersionRun,
     out: &dyn Output,
     diags: &mut Vec<Diagnostic>,
     clock: &mut Clock,
     report: &mut BuildReport,
 ) -> Stats {
     let base_url = opts.base_url.as_deref().or(config.base_url.as_deref());
-    let urls = Urls::new(base_url);
+    let urls = Urls::new(base_url).in_version(version.prefix.as_deref());
 
     let (ui, mut found) = crate::i18n::UiStrings::load(&opts.root, config);
     diags.append(&mut found);
@@ -278,7 +361,8 @@ fn run(
     }
     clock.lap("markdown", report);
 
-    let site = Site::new(config, &urls, &content, &prepared, &langs, &ui, diags);
+    let site = Site::new(config, &urls, &content, &prepared, &langs, &ui, diags)
+        .with_versions(version.nav.as_deref());
     let files = Files::new(out);
     for (lang, nav) in langs.iter().zip(&site.navs) {
         let path = urls.output_path(&lang.scope, &site::nav_script_route(&lang.scope));
@@ -289,6 +373,8 @@ fn run(
             pages: 0,
             files: 0,
             kept: None,
+            to_cache: Vec::new(),
+            cache_keep: None,
         };
     };
 
@@ -313,9 +399,13 @@ fn run(
         .collect();
     clock.lap("render", report);
 
-    let not_found = render_404(config, &urls, &site.contexts[0], &theme, &files);
+    let not_found = if version.at_root() {
+        render_404(config, &urls, &site.contexts[0], &theme, &files)
+    } else {
+        None
+    };
     write_spec_files(&site, &files);
-    write_site_files(opts, config, &urls, &site, &theme, &highlighter, &files);
+    write_site_files(opts, config, version, &site, &theme, &highlighter, &files);
     clock.lap("files", report);
 
     // A fallback page shows its source's text: its links are checked there.
@@ -338,7 +428,14 @@ fn run(
         });
     }
     let written = files.written();
-    diags.extend(check::verify(&checked, &written, &urls));
+    let mut targets = written.clone();
+    targets.extend(version.other_files.iter().cloned());
+    if !version.at_root() {
+        // The default version writes these for all.
+        targets.extend(theme.assets().into_iter().map(|a| a.path));
+        targets.insert("404.html".into());
+    }
+    diags.extend(check::verify(&checked, &targets, &urls));
     diags.append(&mut files.take_errors());
     clock.lap("check", report);
     let (pages, files) = (scans.len(), written.len());
@@ -350,14 +447,18 @@ fn run(
         scans: scans.into_iter().collect(),
         not_found,
         written,
+        link_targets: targets,
         content,
         langs,
         prepared,
+        versions: version.nav.clone(),
     };
     Stats {
         pages,
         files,
         kept: Some(kept),
+        to_cache: Vec::new(),
+        cache_keep: None,
     }
 }
 
@@ -383,7 +484,14 @@ fn write_spec_files(site: &Site<'_>, files: &Files<'_>) {
         }
     }
     let links = &site.langs[0].links;
-    files.write("specs.json", spec_site::specs_json(index, links).as_bytes());
+    let in_version = |name: &str| {
+        site.urls
+            .relative(&Scope::root(), &Route::File(name.to_string()))
+    };
+    files.write(
+        &in_version("specs.json"),
+        spec_site::specs_json(index, links).as_bytes(),
+    );
     let requirements: BTreeMap<u32, &[markdown::Requirement]> = index
         .specs
         .values()
@@ -395,15 +503,15 @@ fn write_spec_files(site: &Site<'_>, files: &Files<'_>) {
         })
         .collect();
     files.write(
-        "requirements.json",
+        &in_version("requirements.json"),
         spec_site::requirements_json(index, links, &requirements).as_bytes(),
     );
     let absolute = |path: &str| {
         site.urls
-            .absolute(&Scope::root(), &Route::Asset(path.to_string()))
+            .absolute(&Scope::root(), &Route::File(path.to_string()))
     };
     files.write(
-        "specs.xml",
+        &in_version("specs.xml"),
         spec_site::atom_feed(index, links, &site.config.title, &absolute).as_bytes(),
     );
 }
@@ -452,12 +560,20 @@ fn render_404(
 fn write_site_files(
     opts: &BuildOptions,
     config: &Config,
-    urls: &Urls,
+    version: &VersionRun,
     site: &Site<'_>,
     theme: &Theme,
     highlighter: &Highlighter,
     files: &Files<'_>,
 ) {
+    let urls = site.urls;
+    for dir in &config.static_dirs {
+        copy_static(&opts.root, dir, urls, files);
+    }
+    write_published(opts, site, files);
+    if !version.at_root() {
+        return;
+    }
     for mut asset in theme.assets() {
         // One stylesheet per page: the syntax colours ride along with the theme's.
         if asset.path.ends_with("charter.css") {
@@ -465,6 +581,21 @@ fn write_site_files(
         }
         files.write(&asset.path, &asset.bytes);
     }
+    files.write("sitemap.xml", sitemap(site).as_bytes());
+    let robots = format!(
+        "User-agent: *\nAllow: /\nSitemap: {}\n",
+        urls.absolute(&Scope::root(), &Route::Asset("sitemap.xml".into()))
+    );
+    files.write("robots.txt", robots.as_bytes());
+    files.write(".nojekyll", b"");
+    if let Some(cname) = &config.cname {
+        files.write("CNAME", format!("{cname}\n").as_bytes());
+    }
+}
+
+/// Files linked from content, published at their source-relative paths.
+fn write_published(opts: &BuildOptions, site: &Site<'_>, files: &Files<'_>) {
+    let urls = site.urls;
     let mut published = std::collections::BTreeSet::new();
     for lang in site.langs {
         published.extend(lang.links.published());
@@ -482,24 +613,11 @@ fn write_site_files(
             ),
         }
     }
-    for dir in &config.static_dirs {
-        copy_static(&opts.root, dir, files);
-    }
-    files.write("sitemap.xml", sitemap(site).as_bytes());
-    let robots = format!(
-        "User-agent: *\nAllow: /\nSitemap: {}\n",
-        urls.absolute(&Scope::root(), &Route::Asset("sitemap.xml".into()))
-    );
-    files.write("robots.txt", robots.as_bytes());
-    files.write(".nojekyll", b"");
-    if let Some(cname) = &config.cname {
-        files.write("CNAME", format!("{cname}\n").as_bytes());
-    }
 }
 
-/// Copies a static folder to the output root. Symlinks leading out of the
-/// folder are refused.
-fn copy_static(root: &Path, dir: &Path, files: &Files<'_>) {
+/// Copies a static folder to the output root (a version's root, for a
+/// version under `/<version>/`). Symlinks leading out of the folder are refused.
+fn copy_static(root: &Path, dir: &Path, urls: &Urls, files: &Files<'_>) {
     let base = root.join(dir);
     let Ok(real_base) = base.canonicalize() else {
         return; // No such folder: nothing to copy.
@@ -540,7 +658,11 @@ fn copy_static(root: &Path, dir: &Path, files: &Files<'_>) {
             continue;
         }
         match std::fs::read(entry.path()) {
-            Ok(bytes) => files.write(&url_path(rel).replace("%20", " "), &bytes),
+            Ok(bytes) => {
+                let route = Route::File(url_path(rel));
+                let path = url_path(&urls.output_path(&Scope::root(), &route));
+                files.write(&path.replace("%20", " "), &bytes)
+            }
             Err(e) => files.push_error(
                 Diagnostic::error(
                     "io-error",
@@ -582,14 +704,14 @@ fn sitemap(site: &Site<'_>) -> String {
 
 /// Writes files, remembers every path written (for the link check) and
 /// reports two writes to one path as `duplicate-url`.
-struct Files<'a> {
+pub(crate) struct Files<'a> {
     out: &'a dyn Output,
     written: std::sync::Mutex<BTreeSet<String>>,
     errors: std::sync::Mutex<Vec<Diagnostic>>,
 }
 
 impl<'a> Files<'a> {
-    fn new(out: &'a dyn Output) -> Self {
+    pub(crate) fn new(out: &'a dyn Output) -> Self {
         Files {
             out,
             written: Default::default(),
@@ -629,18 +751,18 @@ impl<'a> Files<'a> {
         })
     }
 
-    fn write(&self, path: &str, bytes: &[u8]) {
+    pub(crate) fn write(&self, path: &str, bytes: &[u8]) {
         let _ = self.write_quiet(path, bytes);
     }
 
-    fn push_error(&self, d: Diagnostic) {
+    pub(crate) fn push_error(&self, d: Diagnostic) {
         self.errors
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .push(d);
     }
 
-    fn take_errors(&self) -> Vec<Diagnostic> {
+    pub(crate) fn take_errors(&self) -> Vec<Diagnostic> {
         std::mem::take(&mut *self.errors.lock().unwrap_or_else(|e| e.into_inner()))
     }
 

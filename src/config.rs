@@ -64,6 +64,22 @@ pub struct VersionsConfig {
     pub refs: Vec<String>,
     pub current: Option<String>,
     pub default: Option<String>,
+    /// Where `versions` and its keys and values are written in charter.yaml
+    /// (line, column), by dotted path: `versions`, `versions.refs.0`,
+    /// `versions.current`, `versions.default`.
+    #[serde(skip)]
+    pub positions: BTreeMap<String, (usize, usize)>,
+}
+
+impl VersionsConfig {
+    /// The position of a dotted path's value (else its key, else `versions:`).
+    pub fn position(&self, path: &str) -> (usize, usize) {
+        self.positions
+            .get(path)
+            .or_else(|| self.positions.get("versions"))
+            .copied()
+            .unwrap_or((1, 1))
+    }
 }
 
 impl Config {
@@ -779,7 +795,20 @@ impl<'a> Checker<'a> {
             refs: Vec::new(),
             current: None,
             default: None,
+            positions: BTreeMap::new(),
         };
+        // Values first, so a key's own position only fills paths without one.
+        for (p, pos) in self.loc.values.iter().chain(&self.loc.keys) {
+            if p == path || p.starts_with(&format!("{path}.")) {
+                out.positions
+                    .entry(p.clone())
+                    .or_insert((pos.line, pos.column));
+            }
+        }
+        if let Some(pos) = self.loc.keys.get(path) {
+            out.positions
+                .insert(path.to_string(), (pos.line, pos.column));
+        }
         for (k, v) in m {
             let Some(key) = self.key(path, k, VERSIONS_KEYS) else {
                 continue;

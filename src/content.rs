@@ -445,7 +445,6 @@ fn load_language(
     diags: &mut Vec<Diagnostic>,
 ) {
     let scope = Scope {
-        version: None,
         lang: Some(tag.to_string()),
     };
     for original in 0..content.sources {

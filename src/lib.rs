@@ -29,4 +29,5 @@ pub mod specs;
 pub mod summary;
 pub mod theme;
 pub mod url;
+pub mod versions;
 pub mod yaml;

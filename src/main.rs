@@ -111,7 +111,7 @@ enum Command {
         #[command(flatten)]
         args: BuildArgs,
     },
-    /// Remove the output folder.
+    /// Remove the output folder and the version cache (`.charter-cache/`).
     Clean {
         /// The site's root folder (same as --root).
         #[arg(value_name = "ROOT")]
@@ -221,10 +221,14 @@ fn main() -> ExitCode {
             let Some(root) = site_root(&cli, site.as_deref()) else {
                 return ExitCode::from(2);
             };
-            clean(
+            let cache = root.join(charter::versions::cache::CACHE_DIR);
+            match clean(
                 &output.clone().unwrap_or_else(|| root.join("public")),
                 cli.quiet,
-            )
+            ) {
+                code if code == ExitCode::SUCCESS => clean(&cache, cli.quiet),
+                code => code,
+            }
         }
         Command::Explain { code } => explain(code),
         Command::I18n { command } => {
@@ -335,7 +339,13 @@ fn run_build(cli: &Cli, color: bool, root: PathBuf, target: Target, args: &Build
 }
 
 fn print_diagnostics(cli: &Cli, color: bool, root: &Path, report: &BuildReport) {
-    write_diagnostics(format_of(cli), color, root, &report.diagnostics, false);
+    let render = RenderOptions {
+        format: format_of(cli),
+        color,
+        root: root.to_path_buf(),
+        version_roots: report.version_roots.clone(),
+    };
+    write_rendered(&render, &report.diagnostics, false);
 }
 
 /// Prints diagnostics in the chosen format: JSON to stdout (unless
@@ -365,14 +375,18 @@ fn write_diagnostics(
     diags: &[Diagnostic],
     stderr_only: bool,
 ) {
-    let text = diagnostics::render(
-        diags,
-        &RenderOptions {
-            format,
-            color,
-            root: root.to_path_buf(),
-        },
-    );
+    let render = RenderOptions {
+        format,
+        color,
+        root: root.to_path_buf(),
+        version_roots: Default::default(),
+    };
+    write_rendered(&render, diags, stderr_only);
+}
+
+fn write_rendered(render: &RenderOptions, diags: &[Diagnostic], stderr_only: bool) {
+    let format = render.format;
+    let text = diagnostics::render(diags, render);
     if text.is_empty() {
         return;
     }

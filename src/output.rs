@@ -11,6 +11,16 @@ use std::sync::Mutex;
 /// A sink for the files of one build. Paths are relative, `/`-separated.
 pub trait Output: Sync {
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
+
+    /// Writes a copy of an existing file (a cached version's output).
+    fn copy_from(&self, path: &str, source: &Path) -> io::Result<()> {
+        self.write(path, &std::fs::read(source)?)
+    }
+
+    /// Where a committed file will be, for outputs on disk.
+    fn final_dir(&self) -> Option<&Path> {
+        None
+    }
 }
 
 /// Rejects paths that could land outside the output directory.
@@ -143,6 +153,21 @@ impl Output for DiskOutput {
             std::fs::create_dir_all(dir)?;
         }
         std::fs::write(full, bytes)
+    }
+
+    /// A hard link where the file system allows: restoring a cached
+    /// version then costs one link per file.
+    fn copy_from(&self, path: &str, source: &Path) -> io::Result<()> {
+        let rel = check_relative(path)?;
+        let full = self.staging.join(rel);
+        if let Some(dir) = full.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        crate::versions::cache::link_or_copy(source, &full)
+    }
+
+    fn final_dir(&self) -> Option<&Path> {
+        Some(&self.target)
     }
 }
 

@@ -864,7 +864,11 @@ pub fn is_ignored(root: &Path, path: &Path) -> bool {
         _ => None,
     });
     if let Some(top) = names.next() {
-        if top == "public" || top == "target" || top.starts_with(".public.charter-") {
+        if top == "public"
+            || top == "target"
+            || top == crate::versions::cache::CACHE_DIR
+            || top.starts_with(".public.charter-")
+        {
             return true;
         }
     }

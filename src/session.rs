@@ -169,7 +169,8 @@ impl Session {
             &k.langs,
             &k.ui,
             &mut ignored,
-        );
+        )
+        .with_versions(k.versions.as_deref());
         let mut edit = Edit {
             pages: affected.len(),
             ..Default::default()
@@ -211,7 +212,7 @@ impl Session {
         diags.extend(check::verify_some(
             &checked,
             &|p| outputs.contains(p.output),
-            &k.written,
+            &k.link_targets,
             &k.urls,
         ));
         edit

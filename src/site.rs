@@ -53,7 +53,6 @@ impl LangSite {
         lang: Option<&str>,
     ) -> Self {
         let scope = Scope {
-            version: None,
             lang: lang.map(str::to_string),
         };
         let mut pages: HashMap<PathBuf, String> = HashMap::new();
@@ -433,6 +432,8 @@ pub struct Site<'a> {
     pub backlinks: Vec<BTreeMap<u32, Vec<Link>>>,
     /// UI strings for the text charter writes itself (banners).
     pub ui: &'a UiStrings,
+    /// The other versions, when the site has versions.
+    pub versions: Option<&'a crate::versions::VersionNav>,
 }
 
 impl<'a> Site<'a> {
@@ -467,7 +468,16 @@ impl<'a> Site<'a> {
             contexts,
             backlinks,
             ui,
+            versions: None,
         }
+    }
+
+    /// The site as one of several versions: pages get the version switcher,
+    /// and pages of a version other than the default a canonical link to the
+    /// default's copy and an old-version banner.
+    pub fn with_versions(mut self, versions: Option<&'a crate::versions::VersionNav>) -> Self {
+        self.versions = versions;
+        self
     }
 
     /// The language index of a page.
@@ -482,7 +492,13 @@ impl<'a> Site<'a> {
         let lang = &self.langs[l];
         let this = &self.prepared[index];
         let (prev, next) = self.neighbours(index);
-        let absolute = self.urls.absolute(&page.scope, &page.route);
+        let mut absolute = self.urls.absolute(&page.scope, &page.route);
+        let in_default = self
+            .versions
+            .and_then(|v| v.default_page(&page.scope, &page.route));
+        if let Some(default) = in_default.as_ref().filter(|d| d.same_page) {
+            absolute = default.absolute.clone();
+        }
         let spec = match page.route {
             Route::Spec(n) if page.kind == PageKind::Spec => self.content.specs.get(n),
             _ => None,
@@ -502,7 +518,8 @@ impl<'a> Site<'a> {
             title: this.title.clone(),
             description: page.front.description.clone(),
             url: this.url.clone(),
-            canonical: absolute.starts_with("http").then_some(absolute),
+            canonical: (absolute.starts_with("http") || in_default.is_some_and(|d| d.same_page))
+                .then_some(absolute),
             dir: self.direction(&site_lang).to_string(),
             lang: site_lang,
             content,
@@ -529,6 +546,10 @@ impl<'a> Site<'a> {
                 Vec::new()
             },
             translation: self.translation(index),
+            versions: self
+                .versions
+                .map(|v| v.links(&page.scope, &page.route))
+                .unwrap_or_default(),
             translations: if page.kind == PageKind::Translations {
                 self.dashboard()
             } else {
@@ -569,7 +590,6 @@ impl<'a> Site<'a> {
                     name: self.language_name(tag),
                     url: self.urls.url(
                         &Scope {
-                            version: None,
                             lang: Some(tag.to_string()),
                         },
                         &Route::Home,
@@ -730,6 +750,12 @@ impl<'a> Site<'a> {
                 html,
             });
         }
+        if let Some(default) = self
+            .versions
+            .and_then(|v| v.default_page(&page.scope, &page.route))
+        {
+            banners.push(self.old_version_banner(reader, &default));
+        }
         if page.front.draft {
             banners.push(Banner {
                 kind: "draft",
@@ -740,6 +766,30 @@ impl<'a> Site<'a> {
             banners.extend(spec_site::banners(spec, &self.content.specs, &lang.links));
         }
         banners
+    }
+
+    /// "You are reading version X; the current version is Y", linking to the
+    /// same page in the default version (or its home).
+    fn old_version_banner(&self, reader: &str, default: &crate::versions::DefaultPage) -> Banner {
+        let this = self
+            .versions
+            .map(|v| v.current.as_str())
+            .unwrap_or_default();
+        let args = [("version", this), ("current", default.name.as_str())];
+        let text = crate::html::escape(&self.ui.get(reader, "banner-old-version", &args));
+        let link_key = if default.same_page {
+            "banner-old-version-link"
+        } else {
+            "banner-old-version-home"
+        };
+        let link = crate::html::escape(&self.ui.get(reader, link_key, &args));
+        Banner {
+            kind: "old-version",
+            html: format!(
+                "{text} <a href=\"{}\">{link}</a>.",
+                crate::html::escape(&default.url)
+            ),
+        }
     }
 
     /// Previous and next in reading order, in the page's language (the home
@@ -820,7 +870,7 @@ fn site_context(
 /// Where a language's shared chapter tree is published (one file per
 /// language, shared by its pages).
 pub fn nav_script_route(scope: &Scope) -> Route {
-    Route::Asset(match &scope.lang {
+    Route::File(match &scope.lang {
         Some(tag) => format!("charter-nav.{tag}.js"),
         None => "charter-nav.js".to_string(),
     })

@@ -140,6 +140,8 @@ pub struct PageContext {
     pub translation: Option<TranslationContext>,
     /// On the translation dashboard: every language's pages.
     pub translations: Vec<LanguageStatus>,
+    /// The version switcher's links (empty when the site has no versions).
+    pub versions: Vec<crate::versions::VersionLink>,
 }
 
 /// A translated page's state and who made it.
@@ -256,6 +258,22 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 
 const CHARTER_CSS: &str = include_str!("../themes/default/static/charter.css");
 const CHARTER_JS: &str = include_str!("../themes/default/static/charter.js");
+
+/// A hash of everything the embedded theme contributes (templates, assets,
+/// UI strings): cached versions built with another theme are rebuilt.
+pub fn fingerprint() -> String {
+    let mut parts: Vec<&[u8]> = DEFAULT_TEMPLATES
+        .iter()
+        .flat_map(|(name, text)| [name.as_bytes(), text.as_bytes()])
+        .collect();
+    parts.push(CHARTER_CSS.as_bytes());
+    parts.push(CHARTER_JS.as_bytes());
+    for (tag, text) in crate::i18n::ui::THEME_FILES {
+        parts.push(tag.as_bytes());
+        parts.push(text.as_bytes());
+    }
+    crate::versions::cache::key(&parts)
+}
 
 /// The content of the script at `site.nav_url`: `window.charterNav=[…];`, an
 /// array of `{kind,title,url,depth}` (url `null` for parts, separators and drafts).

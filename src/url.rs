@@ -5,11 +5,11 @@
 use serde::Serialize;
 use std::path::PathBuf;
 
-/// Which version and language a page belongs to. `None` means the default
-/// (served without a prefix).
+/// Which language a page belongs to. `None` means the source language
+/// (served without a prefix). The version is the `Urls`' own: one build of
+/// one version has one `Urls`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Scope {
-    pub version: Option<String>,
     pub lang: Option<String>,
 }
 
@@ -34,8 +34,9 @@ pub enum Route {
     SpecName(u32, String),
     /// The translation dashboard (`/i18n/`).
     Translations,
-    /// A file published next to the content at its source-relative path
-    /// (`images/x.png`), per version (languages share it).
+    /// A file that belongs to a version but not to a language: one published
+    /// next to the content at its source-relative path (`images/x.png`,
+    /// translations share it) or a generated per-version script.
     File(String),
     /// A site-wide asset of the theme or a static folder (`assets/charter.css`),
     /// shared by all versions and languages.
@@ -51,6 +52,9 @@ pub struct Urls {
     base_path: String,
     /// Scheme and host without a trailing slash (`https://zeromq.github.io`), if known.
     origin: Option<String>,
+    /// The version this build writes, when it is not the default one (served
+    /// under `/<version>/`).
+    version: Option<String>,
 }
 
 impl Urls {
@@ -63,7 +67,20 @@ impl Urls {
         Urls {
             base_path: normalize_base_path(&path),
             origin,
+            version: None,
         }
+    }
+
+    /// The same site's URLs for a version served under `/<version>/`
+    /// (`None`: the default version, at the root).
+    pub fn in_version(mut self, version: Option<&str>) -> Self {
+        self.version = version.map(str::to_string);
+        self
+    }
+
+    /// The version prefix (`v1.0`), `None` for the default version.
+    pub fn version(&self) -> Option<&str> {
+        self.version.as_deref()
     }
 
     /// `/` or `/rfc/`.
@@ -79,8 +96,8 @@ impl Urls {
         // language (translations share images); assets belong to neither.
         let prefixes = match route {
             Route::Asset(_) | Route::NotFound => [None, None],
-            Route::File(_) => [scope.version.as_ref(), None],
-            _ => [scope.version.as_ref(), scope.lang.as_ref()],
+            Route::File(_) => [self.version.as_ref(), None],
+            _ => [self.version.as_ref(), scope.lang.as_ref()],
         };
         for part in prefixes.into_iter().flatten() {
             out.push_str(part);
@@ -124,9 +141,13 @@ impl Urls {
     }
 
     /// A root-relative path written in content (`/rfcs/9/1.png`) resolved
-    /// against the site root, so it gets the base path.
+    /// against the site root, so it gets the base path (and the version's
+    /// prefix: each version publishes its own static files).
     pub fn site_root_path(&self, path: &str) -> String {
-        format!("{}{}", self.base_path, path.trim_start_matches('/'))
+        self.url(
+            &Scope::root(),
+            &Route::File(path.trim_start_matches('/').to_string()),
+        )
     }
 
     /// The file a route is written to, relative to the output directory.
@@ -194,9 +215,8 @@ mod tests {
 
     #[test]
     fn scope_prefixes_version_then_language() {
-        let urls = Urls::new(None);
+        let urls = Urls::new(None).in_version(Some("v1"));
         let scope = Scope {
-            version: Some("v1".into()),
             lang: Some("ru".into()),
         };
         assert_eq!(
@@ -211,6 +231,12 @@ mod tests {
             urls.output_path(&scope, &Route::Home),
             PathBuf::from("v1/ru/index.html")
         );
+        assert_eq!(
+            urls.url(&scope, &Route::File("img/x.png".into())),
+            "/v1/img/x.png"
+        );
+        assert_eq!(urls.site_root_path("/rfcs/9/1.png"), "/v1/rfcs/9/1.png");
+        assert_eq!(urls.url(&scope, &Route::NotFound), "/404.html");
     }
 
     #[test]

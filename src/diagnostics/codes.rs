@@ -725,11 +725,91 @@ Example:
 Fix: write words joined by `-`, and `/` for nesting: `slug: how-we-work`.
 Change the level with `lints:`, e.g. `lints: { bad-slug: warn }`.",
     ),
+    (
+        "version-git",
+        "`versions:` cannot read the site's versions from git",
+        "\
+`versions:` in charter.yaml builds every version of the site from git tags
+and branches, and git could not give them: the site is not in a git
+repository, git is not installed, or a matching ref does not hold the site's
+folder (for example a tag older than the site).
+
+Example:
+    versions: { refs: [\"v*\"] }      # in a folder that is not a git repository
+
+Fix: run charter inside the repository (in CI, check out with
+`fetch-depth: 0` so tags are there), narrow `versions.refs` to refs that hold
+the site, or remove `versions:`. `lints: { version-git: warn }` builds the
+other versions and leaves the unreadable ones out.",
+    ),
+    (
+        "version-no-match",
+        "a `versions.refs` glob matches no tag or branch",
+        "\
+A glob in `versions.refs` matches no git tag or branch, so it adds no
+version. Often the tags were not fetched: GitHub's checkout action fetches
+one commit and no tags unless told `fetch-depth: 0`.
+
+Example:
+    versions: { refs: [\"release-*\"] }   # but the tags are v1.0, v2.0
+
+Fix: fix the glob, tag a release (`git tag v1.0`), or fetch tags in CI.
+Change its level with `lints:`, e.g. `lints: { version-no-match: allow }`.",
+    ),
+    (
+        "version-name",
+        "a version name that cannot be a URL path segment",
+        "\
+Each version is served under `/<version>/`, named after its ref (or
+`versions.current`). The name must be one safe path segment — letters,
+digits, `.`, `-`, `_`, `+`, not starting with `.`, `-` or `_` — and must not
+be a name the site uses itself (`book`, `spec`, `i18n`, `assets`,
+`pagefind`) or a language tag.
+
+Example:
+    versions: { refs: [\"*\"] }     # matches the branch feature/search
+
+Fix: narrow `versions.refs` to release tags (`v*`), or rename the ref.
+`lints: { version-name: warn }` leaves such versions out with a warning.",
+    ),
+    (
+        "version-duplicate",
+        "two refs give the same version name",
+        "\
+Two matching refs have the same short name (a tag `v1.0` and a branch
+`v1.0`), or a ref has the name of `versions.current`. One URL cannot serve
+both.
+
+Example:
+    versions: { refs: [\"v*\"], current: v1.0 }   # and a tag v1.0 exists
+
+Fix: rename one of them, or narrow `versions.refs` so only one matches.
+`lints: { version-duplicate: warn }` keeps the first and warns.",
+    ),
+    (
+        "version-default",
+        "`versions.default` names no version",
+        "\
+`versions.default` picks the version served at the site root. It must be the
+name of one of the versions, or `latest` (the highest semantic-version tag
+that is not a pre-release; the default).
+
+Example:
+    versions: { refs: [\"v*\"], default: v1.1 }   # but the tags are v1.0, v2.0
+
+Fix: name an existing version, or write `default: latest`.
+`lints: { version-default: warn }` serves the newest version at the root instead.",
+    ),
 ];
 
 /// Every registered code as (code, one-line summary, explanation).
 pub fn all() -> &'static [(&'static str, &'static str, &'static str)] {
     CODES
+}
+
+/// The registered code with this name (as a `'static` string).
+pub fn lookup(code: &str) -> Option<&'static str> {
+    CODES.iter().find(|c| c.0 == code).map(|c| c.0)
 }
 
 /// The explanation of a code, for `charter explain CODE`.

@@ -20,6 +20,9 @@ pub struct RenderOptions {
     pub format: Format,
     pub color: bool,
     pub root: PathBuf,
+    /// Where the files of git versions are: a diagnostic at
+    /// `v1.0:charter.yaml` shows its line from `version_roots["v1.0"]`.
+    pub version_roots: std::collections::BTreeMap<String, PathBuf>,
 }
 
 /// Renders all diagnostics (already sorted) followed, in human format, by a summary line.
@@ -90,6 +93,7 @@ const MAX_SNIPPET_LINE: usize = 4096;
 /// Source files read during one `render` call, each read at most once.
 struct SourceCache<'r> {
     root: &'r Path,
+    version_roots: &'r std::collections::BTreeMap<String, PathBuf>,
     files: HashMap<PathBuf, Option<SourceFile>>,
 }
 
@@ -124,23 +128,33 @@ impl SourceFile {
 }
 
 impl<'r> SourceCache<'r> {
-    fn new(root: &'r Path) -> Self {
+    fn new(root: &'r Path, version_roots: &'r std::collections::BTreeMap<String, PathBuf>) -> Self {
         SourceCache {
             root,
+            version_roots,
             files: HashMap::new(),
         }
     }
 
+    /// The file on disk a diagnostic's path names.
+    fn path_of(&self, file: &Path) -> PathBuf {
+        if file.is_absolute() {
+            return file.to_path_buf();
+        }
+        let text = file.to_string_lossy();
+        if let Some((refname, rest)) = text.split_once(':') {
+            if let Some(dir) = self.version_roots.get(refname) {
+                return dir.join(rest);
+            }
+        }
+        self.root.join(file)
+    }
+
     fn line(&mut self, file: &Path, line: usize) -> Option<&str> {
-        let root = self.root;
+        let path = self.path_of(file);
         self.files
             .entry(file.to_path_buf())
             .or_insert_with(|| {
-                let path = if file.is_absolute() {
-                    file.to_path_buf()
-                } else {
-                    root.join(file)
-                };
                 std::fs::read(path)
                     .ok()
                     .map(|b| SourceFile::new(String::from_utf8_lossy(&b).into_owned()))
@@ -213,7 +227,7 @@ fn render_human(diags: &[Diagnostic], opts: &RenderOptions) -> String {
     } else {
         Renderer::plain()
     };
-    let mut cache = SourceCache::new(&opts.root);
+    let mut cache = SourceCache::new(&opts.root, &opts.version_roots);
     let mut out = String::new();
     for d in diags {
         let mut title = level(d.severity).primary_title(d.message.as_str());
@@ -373,6 +387,7 @@ mod tests {
 
     fn opts(format: Format, root: &Path) -> RenderOptions {
         RenderOptions {
+            version_roots: Default::default(),
             format,
             color: false,
             root: root.to_path_buf(),

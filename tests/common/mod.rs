@@ -167,3 +167,95 @@ specs:
 static: [static]
 ignore: [\"content/menu/**\"]
 ";
+
+/// Runs git in `dir` with a fixed identity and dates, so commits (and
+/// therefore tree ids and outputs) are the same on every run.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.org")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.org")
+        .env("GIT_AUTHOR_DATE", "2026-01-01T00:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2026-01-01T00:00:00Z")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .output()
+        .expect("git runs (install git)");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The `versions:` block the versioned example site uses.
+pub const EXAMPLE_VERSIONS: &str =
+    "versions:\n  refs: [\"v*\"]\n  current: next\n  default: latest\n";
+
+/// example-site in a git repository of its own, with history:
+/// - `v1.0`: the site plus a chapter "Legacy process" (`book/06-legacy.md`,
+///   with Hugo's `weight:` in its front matter: an `unknown-key` warning);
+/// - `v2.0`: the legacy chapter removed, "Why we exist" revised;
+/// - the working tree (`next`, uncommitted): a new chapter "Roadmap".
+///
+/// `versions:` serves v2.0 (the latest tag) at the root.
+pub fn versioned_example() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    copy_dir(&example_site(), root);
+    let _ = std::fs::remove_dir_all(root.join(".charter-cache"));
+    let _ = std::fs::remove_dir_all(root.join("public"));
+    append(root, "charter.yaml", EXAMPLE_VERSIONS);
+    std::fs::write(
+        root.join("book/06-legacy.md"),
+        "---\ntitle: Legacy process\nweight: 3\n---\n\n# Legacy process\n\nHow we worked before the Commons had a charter.\n\n## Old rules {#old-rules}\n\nThe first rules, kept for history.\n",
+    )
+    .unwrap();
+    append(
+        root,
+        "book/SUMMARY.md",
+        "- [Legacy process](06-legacy.md)\n",
+    );
+    git(root, &["init", "-q", "-b", "main"]);
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "v1.0"]);
+    git(root, &["tag", "v1.0"]);
+
+    std::fs::remove_file(root.join("book/06-legacy.md")).unwrap();
+    let summary = std::fs::read_to_string(root.join("book/SUMMARY.md")).unwrap();
+    std::fs::write(
+        root.join("book/SUMMARY.md"),
+        summary.replace("- [Legacy process](06-legacy.md)\n", ""),
+    )
+    .unwrap();
+    append(
+        root,
+        "book/01-why.md",
+        "\nSecond edition: revised for v2.0.\n",
+    );
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "v2.0"]);
+    git(root, &["tag", "v2.0"]);
+
+    std::fs::write(
+        root.join("book/07-roadmap.md"),
+        "---\ntitle: Roadmap\n---\n\n# Roadmap\n\nWhat comes next for the Commons.\n",
+    )
+    .unwrap();
+    append(root, "book/SUMMARY.md", "- [Roadmap](07-roadmap.md)\n");
+    dir
+}
+
+/// Appends text to a file of a site.
+pub fn append(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    let mut old = std::fs::read_to_string(&path).unwrap_or_default();
+    if !old.is_empty() && !old.ends_with('\n') {
+        old.push('\n');
+    }
+    std::fs::write(path, old + text).unwrap();
+}

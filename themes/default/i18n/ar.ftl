@@ -85,3 +85,12 @@ i18n-state-up-to-date = محدّثة
 i18n-state-outdated = متقادمة
 i18n-state-missing = غير مترجمة
 i18n-state-unstamped = غير موسومة
+
+## Versions
+# $version: the version being read, e.g. "v1.0"; $current: the default version
+
+banner-old-version = أنت تقرأ الإصدار { $version }؛ الإصدار الحالي هو { $current }.
+banner-old-version-link = اقرأ هذه الصفحة في { $current }
+banner-old-version-home = انتقل إلى { $current }
+version-switcher = اختر إصدارًا
+version-current = الحالي

@@ -87,3 +87,12 @@ i18n-state-up-to-date = up to date
 i18n-state-outdated = outdated
 i18n-state-missing = missing
 i18n-state-unstamped = unstamped
+
+## Versions
+# $version: the version being read, e.g. "v1.0"; $current: the default version
+
+banner-old-version = You are reading version { $version }; the current version is { $current }.
+banner-old-version-link = Read this page in { $current }
+banner-old-version-home = Go to { $current }
+version-switcher = Choose a version
+version-current = current

@@ -83,3 +83,12 @@ i18n-state-up-to-date = актуален
 i18n-state-outdated = устарел
 i18n-state-missing = отсутствует
 i18n-state-unstamped = без отметки
+
+## Versions
+# $version: the version being read, e.g. "v1.0"; $current: the default version
+
+banner-old-version = Вы читаете версию { $version }; текущая версия — { $current }.
+banner-old-version-link = Открыть эту страницу в версии { $current }
+banner-old-version-home = Перейти к версии { $current }
+version-switcher = Выбрать версию
+version-current = текущая

@@ -197,7 +197,8 @@
 (function () {
   document.addEventListener("click", function (e) {
     var link = e.target.closest && e.target.closest("nav[data-switcher] a[href]");
-    if (!link || !location.hash || link.hash) return;
+    // A version without this page links to its home: no fragment there.
+    if (!link || !location.hash || link.hash || link.hasAttribute("data-version-home")) return;
     link.hash = location.hash;
   });
 })();
