@@ -327,15 +327,40 @@ fn run_build(cli: &Cli, color: bool, root: PathBuf, target: Target, args: &Build
         let secs = started.elapsed().as_secs_f64();
         match &target {
             Target::Disk(dir) => eprintln!(
-                "Built {} pages ({} files) in {secs:.2}s → {}",
+                "Built {} pages ({} files) in {secs:.2}s → {}{}",
                 report.pages,
                 report.files,
-                dir.display()
+                dir.display(),
+                versions_summary(&report)
             ),
-            _ => eprintln!("Checked {} pages in {secs:.2}s: no errors", report.pages),
+            _ => eprintln!(
+                "Checked {} pages in {secs:.2}s: no errors{}",
+                report.pages,
+                versions_summary(&report)
+            ),
         }
     }
     ExitCode::SUCCESS
+}
+
+/// ` (3 versions: next built; v1.0, v2.0 from the cache)`, or nothing.
+fn versions_summary(report: &BuildReport) -> String {
+    let (built, cached) = (&report.versions_built, &report.versions_cached);
+    if built.is_empty() && cached.is_empty() {
+        return String::new();
+    }
+    let mut parts = Vec::new();
+    if !built.is_empty() {
+        parts.push(format!("{} built", built.join(", ")));
+    }
+    if !cached.is_empty() {
+        parts.push(format!("{} from the cache", cached.join(", ")));
+    }
+    format!(
+        " ({} versions: {})",
+        built.len() + cached.len(),
+        parts.join("; ")
+    )
 }
 
 fn print_diagnostics(cli: &Cli, color: bool, root: &Path, report: &BuildReport) {

@@ -421,6 +421,7 @@ fn translated_example_site_in_a_real_browser() {
 
     // The switcher keeps the page and the fragment.
     driver.goto(&format!("{origin}{BASE}book/foreword/#conventions"));
+    driver.click("nav[data-switcher=language] summary");
     driver.click("nav[data-switcher=language] a[hreflang=ru]");
     assert_eq!(driver.path(), format!("{BASE}ru/book/foreword/"));
     assert_eq!(driver.js("return location.hash"), json!("#conventions"));
@@ -563,4 +564,67 @@ fn serve_reloads_by_itself_and_shows_errors() {
     std::fs::write(&chapter, &original).unwrap();
     wait_js(&driver, "the overlay to go", overlay, 20, Value::is_null);
     server.shutdown();
+}
+
+#[test]
+fn version_switcher_stays_on_the_page() {
+    let Some((chromium, chromedriver)) = browser_tools() else {
+        return;
+    };
+    let site = common::versioned_example();
+    let (_out, port) = built(site.path());
+    let origin = format!("http://127.0.0.1:{port}");
+    let driver = Driver::start(&chromium, &chromedriver);
+    driver.resize(1280, 900);
+
+    // An old version: the banner names it and the default; the switcher opens.
+    driver.goto(&format!("{origin}{BASE}v1.0/book/why/#the-problem"));
+    let banner =
+        driver.js("return document.querySelector('[data-banner=old-version]').textContent");
+    assert!(
+        banner.as_str().unwrap_or("").contains("version v1.0"),
+        "{banner}"
+    );
+    driver.click("nav[data-switcher=version] summary");
+    driver.screenshot("versions-switcher-open");
+    let labels = driver.js(
+        "return [...document.querySelectorAll('nav[data-switcher=version] a')].map(a => a.textContent.trim())",
+    );
+    assert_eq!(labels, json!(["next", "v2.0 current", "v1.0"]));
+
+    // To the default version: same page, same fragment, no banner.
+    driver.click("nav[data-switcher=version] a[href$='/riverbank/book/why/']");
+    assert_eq!(driver.path(), format!("{BASE}book/why/"));
+    assert_eq!(driver.js("return location.hash"), json!("#the-problem"));
+    assert_eq!(
+        driver.js("return document.querySelectorAll('[data-banner=old-version]').length"),
+        json!(0)
+    );
+    driver.screenshot("versions-default");
+
+    // In Russian, to the working tree's version: still the same page.
+    driver.goto(&format!("{origin}{BASE}ru/book/why/"));
+    driver.click("nav[data-switcher=version] summary");
+    driver.click("nav[data-switcher=version] a[href*='/next/']");
+    assert_eq!(driver.path(), format!("{BASE}next/ru/book/why/"));
+    driver.screenshot("versions-next-ru");
+
+    // A page v2.0 does not have leads to v2.0's home in the language.
+    driver.goto(&format!("{origin}{BASE}v1.0/ru/book/legacy/#old-rules"));
+    driver.click("nav[data-switcher=version] summary");
+    driver.click("nav[data-switcher=version] a[data-version-home][href$='/riverbank/ru/']");
+    assert_eq!(driver.path(), format!("{BASE}ru/"));
+    assert_eq!(driver.js("return location.hash"), json!(""));
+
+    // Dark mode and a phone: the switcher stays usable.
+    driver.resize(360, 800);
+    driver.goto(&format!("{origin}{BASE}v1.0/book/why/"));
+    driver.click("[data-theme-toggle]");
+    driver.click("nav[data-switcher=version] summary");
+    let width = driver.js("return document.documentElement.scrollWidth");
+    assert!(
+        width.as_u64().unwrap_or(9999) <= 360,
+        "no horizontal scroll on a phone: {width}"
+    );
+    driver.screenshot("versions-phone-dark");
 }

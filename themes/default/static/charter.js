@@ -195,6 +195,18 @@
 
 // Switchers keep the reader's place: the #fragment travels with the link.
 (function () {
+  // Switcher menus close on a click elsewhere and on Escape.
+  function closeSwitchers(except) {
+    document.querySelectorAll("nav[data-switcher] details[open]").forEach(function (d) {
+      if (d !== except) d.removeAttribute("open");
+    });
+  }
+  document.addEventListener("click", function (e) {
+    closeSwitchers(e.target.closest && e.target.closest("nav[data-switcher] details"));
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") closeSwitchers(null);
+  });
   document.addEventListener("click", function (e) {
     var link = e.target.closest && e.target.closest("nav[data-switcher] a[href]");
     // A version without this page links to its home: no fragment there.
