@@ -733,3 +733,29 @@ fn the_cli_serves_and_warns_off_loopback() {
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Why we exist"));
 }
+
+#[test]
+fn a_site_with_versions_serves_every_version_and_edits_the_working_tree() {
+    let site = common::versioned_example();
+    let s = start_with(site.path(), |o| o.base_url = Some(BASE.into()));
+    let get_rb = |path: &str| get(s.addr, &format!("{BASE}{path}"));
+    assert_eq!(get_rb("v1.0/book/legacy/").status, 200);
+    assert_eq!(get_rb("book/why/").status, 200);
+    assert_eq!(get_rb("versions.json").status, 200);
+    let roadmap = "next/book/roadmap/";
+    assert!(get_rb(roadmap).body.contains("What comes next"));
+    edit(
+        &site.path().join("book/07-roadmap.md"),
+        "What comes next",
+        "What comes after v2.0",
+    );
+    eventually(
+        "the edited working tree",
+        || get_rb(roadmap).body,
+        |b| b.contains("What comes after v2.0") && b.contains("data-switcher=\"version\""),
+    );
+    // Writing the version cache does not count as a change.
+    std::thread::sleep(Duration::from_millis(600));
+    let builds = s.events().iter().filter(|e| e.starts_with("built")).count();
+    assert_eq!(builds, 2, "{:#?}", s.events());
+}
