@@ -363,6 +363,77 @@ def edit_reload(args):
     return 0
 
 
+def git(cwd, *args):
+    env = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="bench@example.org",
+               GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="bench@example.org",
+               GIT_AUTHOR_DATE="2026-01-01T00:00:00Z", GIT_COMMITTER_DATE="2026-01-01T00:00:00Z")
+    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def versions_bench(args):
+    """For each size: the site as one version (no `versions:`), then the same
+    site in a git repository with K-1 tags and the working tree (K versions).
+    Times the one-version build, the first K-version build (empty cache),
+    K versions with one changed (a chapter of the working tree edited before
+    each run; the tags come from the cache), and a rebuild with nothing
+    changed. Runs alternate between the one-version and K-version builds."""
+    exe = args.bin or cargo_build_release()
+    k = args.versions
+    print(f"machine: {machine()}")
+    print(f"size    versions  one_version_s  first_all_s  one_changed_s  ratio  nothing_changed_s  ratio  peak_rss_mib")
+    for pages, langs in args.sizes:
+        case = Case(pages, langs, args.specs, args.out, args.seed)
+        case.ensure_site()
+        repo = os.path.join(args.out, f"versions-{case.key}-k{k}")
+        shutil.rmtree(repo, ignore_errors=True)
+        shutil.copytree(case.site, repo)
+        chapters = sorted(
+            os.path.join(d, f) for d, _, fs in os.walk(os.path.join(repo, "book")) for f in fs if f.endswith(".md") and f != "SUMMARY.md"
+        )
+        edited = chapters[len(chapters) // 2]
+        with open(os.path.join(repo, "charter.yaml"), "a", encoding="utf-8") as f:
+            f.write('versions:\n  refs: ["v*"]\n  current: next\n')
+        with open(os.path.join(repo, ".gitignore"), "w", encoding="utf-8") as f:
+            f.write("public/\n.charter-cache/\n")
+        git(repo, "init", "-q", "-b", "main")
+        for i in range(1, k):
+            with open(edited, "a", encoding="utf-8") as f:
+                f.write(f"\nRelease {i}.\n")
+            git(repo, "add", "-A")
+            git(repo, "commit", "-q", "-m", f"release {i}")
+            git(repo, "tag", f"v1.{i}")
+        log = os.path.join(args.out, f"versions-{case.label}.log")
+        one = [exe, "build", "-q", case.site, "-o", os.path.join(args.out, f"versions-one-{case.key}")]
+        many = [exe, "build", "-q", repo]
+
+        def timed(cmd):
+            wall, rss, code = measure(cmd, args.timeout, log)
+            if code != 0:
+                print(f"failed: {' '.join(cmd)}; log {log}:\n{tail(log)}", file=sys.stderr)
+                raise SystemExit(1)
+            return wall, rss
+
+        shutil.rmtree(os.path.join(repo, ".charter-cache"), ignore_errors=True)
+        first, _ = timed(many)
+        timed(one)  # warm-up
+        singles, changed, unchanged, peaks = [], [], [], []
+        for i in range(args.runs):
+            singles.append(timed(one)[0])
+            with open(edited, "a", encoding="utf-8") as f:
+                f.write(f"\nEdit {i}.\n")
+            wall, rss = timed(many)
+            changed.append(wall)
+            peaks.append(rss)
+            unchanged.append(timed(many)[0])
+        single = statistics.median(singles)
+        c, u = statistics.median(changed), statistics.median(unchanged)
+        print(f"{case.label:<7} {k:>8}  {single:>13.2f}  {first:>11.2f}  {c:>13.2f}  {c / single:>5.2f}  {u:>17.2f}  {u / single:>5.2f}  {max(peaks):>12.0f}")
+        if not args.keep:
+            shutil.rmtree(repo, ignore_errors=True)
+            case.remove()
+    return 0
+
+
 def measure(cmd, timeout, log_path):
     """Runs cmd; returns (wall seconds, peak RSS in MiB, exit code), the
     exit code None when it was killed after `timeout` seconds."""
@@ -585,6 +656,8 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "target", "bench"), help="work folder (default target/bench)")
     ap.add_argument("--edit-reload", type=int, metavar="EDITS", default=0,
                     help="instead of build times: run `charter serve -v` on each size and time EDITS body edits from file change to \"reload sent\"")
+    ap.add_argument("--versions", type=int, metavar="K", default=0,
+                    help="instead of the tools table: K versions from git (K-1 tags and the working tree) against one version, with the version cache")
     args = ap.parse_args()
     if args.runs < 1:
         ap.error("--runs must be at least 1")
@@ -611,6 +684,10 @@ def main():
 
     if args.edit_reload:
         return edit_reload(args)
+    if args.versions:
+        if args.versions < 2:
+            ap.error("--versions needs at least 2")
+        return versions_bench(args)
 
     rows = []
     for pages, langs in args.sizes:
