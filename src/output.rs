@@ -16,11 +16,6 @@ pub trait Output: Sync {
     fn copy_from(&self, path: &str, source: &Path) -> io::Result<()> {
         self.write(path, &std::fs::read(source)?)
     }
-
-    /// Where a committed file will be, for outputs on disk.
-    fn final_dir(&self) -> Option<&Path> {
-        None
-    }
 }
 
 /// Rejects paths that could land outside the output directory.
@@ -126,7 +121,7 @@ impl DiskOutput {
         }
         self.committed = true;
         if had_old {
-            std::fs::remove_dir_all(&old)?;
+            remove_tree(&old)?;
         }
         Ok(())
     }
@@ -160,15 +155,33 @@ impl Output for DiskOutput {
     fn copy_from(&self, path: &str, source: &Path) -> io::Result<()> {
         let rel = check_relative(path)?;
         let full = self.staging.join(rel);
-        if let Some(dir) = full.parent() {
-            std::fs::create_dir_all(dir)?;
+        // Most folders exist already: make them only when the link says so.
+        match crate::versions::cache::link_or_copy(source, &full) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound && source.is_file() => {
+                if let Some(dir) = full.parent() {
+                    std::fs::create_dir_all(dir)?;
+                }
+                crate::versions::cache::link_or_copy(source, &full)
+            }
+            other => other,
         }
-        crate::versions::cache::link_or_copy(source, &full)
     }
+}
 
-    fn final_dir(&self) -> Option<&Path> {
-        Some(&self.target)
-    }
+/// Removes a folder, its top-level entries in parallel (a site with
+/// versions has one large folder per version).
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    use rayon::prelude::*;
+    let entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.par_iter().for_each(|path| {
+        let _ = match path.symlink_metadata() {
+            Ok(m) if m.is_dir() => std::fs::remove_dir_all(path),
+            _ => std::fs::remove_file(path),
+        };
+    });
+    std::fs::remove_dir_all(dir)
 }
 
 fn parent_of(target: &Path) -> PathBuf {

@@ -502,3 +502,70 @@ fn copy_fixture_dir(from: &Path) -> tempfile::TempDir {
     copy_dir(from, dir.path());
     dir
 }
+
+#[test]
+fn a_damaged_cache_entry_is_rebuilt_and_never_reused() {
+    let site = versioned_example();
+    let root = site.path();
+    let out = tempfile::tempdir().unwrap();
+    let build_to_disk = || {
+        let mut opts = BuildOptions::new(root);
+        opts.target = Target::Disk(out.path().join("public"));
+        build::build(&opts)
+    };
+    assert!(build_to_disk().succeeded());
+    let before = read_tree(&out.path().join("public"));
+    // A file of v1.0's cached output disappears.
+    let cached = root.join(".charter-cache/versions/v1.0/files/v1.0/book/why/index.html");
+    std::fs::remove_file(&cached).unwrap();
+    let second = build_to_disk();
+    assert!(second.succeeded(), "{:#?}", second.diagnostics);
+    assert!(second.versions_built.contains(&"v1.0".to_string()));
+    assert_eq!(read_tree(&out.path().join("public")), before);
+    // It is whole again, and the next build restores it.
+    assert!(cached.is_file());
+    let third = build_to_disk();
+    assert!(third.versions_cached.contains(&"v1.0".to_string()));
+    assert_eq!(read_tree(&out.path().join("public")), before);
+}
+
+#[test]
+fn the_cli_reports_versions_and_clean_removes_the_cache() {
+    let site = versioned_example();
+    let root = site.path();
+    let charter = env!("CARGO_BIN_EXE_charter");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(charter)
+            .args(args)
+            .arg(root)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, err) = run(&["build"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("(3 versions: next, v2.0, v1.0 built)"),
+        "{err}"
+    );
+    let (code, err) = run(&["build"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("(3 versions: next built; v2.0, v1.0 from the cache)"),
+        "{err}"
+    );
+    assert!(root
+        .join(".charter-cache/versions/v1.0/entry.json")
+        .is_file());
+    let (code, err) = run(&["clean"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!root.join(".charter-cache").exists());
+    assert!(!root.join("public").exists());
+    // The scaffold ignores the cache.
+    assert!(std::fs::read_to_string(root.join(".gitignore"))
+        .unwrap()
+        .contains(".charter-cache/"));
+}

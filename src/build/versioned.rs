@@ -156,6 +156,7 @@ pub(super) fn run_all(
         }
         diags.append(&mut found);
     }
+    clock.lap("versions", report);
     if let Err(e) = out.write("versions.json", versions::manifest(&list, &base).as_bytes()) {
         diags.push(Diagnostic::error(
             "io-error",
@@ -357,8 +358,9 @@ fn relocate(
     found
 }
 
-/// Writes a cached version's files and replays its warnings. `false` when
-/// a file could not be restored (the version is then built).
+/// Writes a cached version's files (in parallel: it is a link per file)
+/// and replays its warnings. `false` when a file could not be restored (the
+/// version is then built, over what was restored).
 fn restore(
     cache: &Cache,
     name: &str,
@@ -366,13 +368,19 @@ fn restore(
     out: &dyn Output,
     diags: &mut Vec<Diagnostic>,
 ) -> bool {
-    for path in &entry.files {
-        if out.copy_from(path, &cache.file(name, path)).is_err() {
-            return false;
-        }
+    use rayon::prelude::*;
+    let restored = entry
+        .files
+        .par_iter()
+        .all(|path| out.copy_from(path, &cache.file(name, path)).is_ok());
+    if restored {
+        diags.extend(entry.warnings.iter().filter_map(StoredDiagnostic::restore));
+    } else {
+        // Files already linked are written over by the build: they must
+        // not be the cache's any more.
+        cache.forget(name);
     }
-    diags.extend(entry.warnings.iter().filter_map(StoredDiagnostic::restore));
-    true
+    restored
 }
 
 /// After a successful build: keeps the versions built, drops what no
