@@ -188,7 +188,17 @@ fn init_scaffolds_a_site_that_builds() {
     let dir = tempfile::tempdir().unwrap();
     let demo = dir.path().join("demo");
     charter().arg("init").arg(&demo).assert().success();
-    assert!(demo.join(".github/workflows/pages.yml").is_file());
+    // Versions need the tags: the workflow fetches the whole history, and
+    // the version cache stays out of git.
+    for workflow in [
+        demo.join(".github/workflows/pages.yml"),
+        example_site().join(".github/workflows/pages.yml"),
+    ] {
+        let text = std::fs::read_to_string(&workflow).unwrap();
+        assert!(text.contains("fetch-depth: 0"), "{}", workflow.display());
+    }
+    let ignored = std::fs::read_to_string(demo.join(".gitignore")).unwrap();
+    assert!(ignored.contains(".charter-cache/"));
     charter()
         .args(["build", "-r"])
         .arg(&demo)
