@@ -260,6 +260,11 @@ fn a_versions_own_config_is_used_with_the_current_base_url() {
     let v1 = built.text("v1.0/index.html");
     assert!(v1.contains("<title>Riverbank Commons</title>"), "{v1}");
     assert!(v1.contains("href=\"/rb/v1.0/book/why/\""));
+    // Released versions are not edited; the working tree is.
+    assert!(!v1.contains("github.com/example/riverbank/edit/"));
+    assert!(built
+        .text("next/book/why/index.html")
+        .contains("github.com/example/riverbank/edit/main/book/01-why.md"));
 }
 
 #[test]

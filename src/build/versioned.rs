@@ -307,6 +307,8 @@ fn ensure_sources(
             diags.extend(relocate(warnings, &refname, &root, &at_ref.lints));
             at_ref.base_url = config.base_url.clone();
             at_ref.versions = config.versions.clone();
+            // A released version is not edited: its pages offer no edit link.
+            at_ref.edit_url = None;
             state.config = Some(at_ref);
             state.root = Some(root);
             true
