@@ -263,6 +263,8 @@ pub(crate) struct Stats {
     pub(crate) to_cache: Vec<(String, crate::versions::cache::Entry)>,
     /// The version names and git trees the cache keeps (`None`: no versions).
     pub(crate) cache_keep: Option<(BTreeSet<String>, BTreeSet<String>)>,
+    /// Git versions in this output, by name, with the key they were rendered under.
+    pub(crate) published: Vec<(String, String)>,
 }
 
 /// How one version's build differs from a plain build.
@@ -375,6 +377,7 @@ fn run(
             kept: None,
             to_cache: Vec::new(),
             cache_keep: None,
+            published: Vec::new(),
         };
     };
 
@@ -459,6 +462,7 @@ fn run(
         kept: Some(kept),
         to_cache: Vec::new(),
         cache_keep: None,
+        published: Vec::new(),
     }
 }
 

@@ -16,6 +16,13 @@ pub trait Output: Sync {
     fn copy_from(&self, path: &str, source: &Path) -> io::Result<()> {
         self.write(path, &std::fs::read(source)?)
     }
+
+    /// Keeps a whole folder of the previous output as it is, when the
+    /// output can (`true`): the folder is moved into the new output when it
+    /// is committed, instead of being written file by file.
+    fn carry_over(&self, _dir: &str) -> io::Result<bool> {
+        Ok(false)
+    }
 }
 
 /// Rejects paths that could land outside the output directory.
@@ -39,6 +46,10 @@ pub struct NullOutput;
 
 impl Output for NullOutput {
     fn write(&self, path: &str, _bytes: &[u8]) -> io::Result<()> {
+        check_relative(path).map(|_| ())
+    }
+
+    fn copy_from(&self, path: &str, _source: &Path) -> io::Result<()> {
         check_relative(path).map(|_| ())
     }
 }
@@ -74,6 +85,8 @@ pub struct DiskOutput {
     target: PathBuf,
     staging: PathBuf,
     committed: bool,
+    /// Folders of the previous output moved into the new one on commit.
+    carried: Mutex<Vec<PathBuf>>,
 }
 
 const TMP_MARK: &str = ".charter-tmp-";
@@ -97,7 +110,13 @@ impl DiskOutput {
             target: target.to_path_buf(),
             staging,
             committed: false,
+            carried: Mutex::new(Vec::new()),
         })
+    }
+
+    /// The folder the output is committed to.
+    pub fn target(&self) -> &Path {
+        &self.target
     }
 
     /// Replaces the target directory with the staged one.
@@ -113,7 +132,24 @@ impl DiskOutput {
         if had_old {
             std::fs::rename(&self.target, &old)?;
         }
-        if let Err(e) = std::fs::rename(&self.staging, &self.target) {
+        let carried = std::mem::take(&mut *self.carried.lock().unwrap_or_else(|e| e.into_inner()));
+        let mut moved = Vec::new();
+        let mut result = Ok(());
+        for dir in &carried {
+            result = std::fs::rename(old.join(dir), self.staging.join(dir));
+            if result.is_err() {
+                break;
+            }
+            moved.push(dir);
+        }
+        if result.is_ok() {
+            result = std::fs::rename(&self.staging, &self.target);
+        }
+        if let Err(e) = result {
+            // Put everything back as it was.
+            for dir in moved {
+                let _ = std::fs::rename(self.staging.join(dir), old.join(dir));
+            }
             if had_old {
                 let _ = std::fs::rename(&old, &self.target);
             }
@@ -148,6 +184,18 @@ impl Output for DiskOutput {
             std::fs::create_dir_all(dir)?;
         }
         std::fs::write(full, bytes)
+    }
+
+    fn carry_over(&self, dir: &str) -> io::Result<bool> {
+        let rel = check_relative(dir)?;
+        if !self.target.join(rel).is_dir() || self.staging.join(rel).exists() {
+            return Ok(false);
+        }
+        self.carried
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(rel.to_path_buf());
+        Ok(true)
     }
 
     /// A hard link where the file system allows: restoring a cached
@@ -209,8 +257,12 @@ fn remove_leftovers(target: &Path) -> io::Result<()> {
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if let Some(rest) = name.strip_prefix(&prefix) {
-            if rest.starts_with(TMP_MARK) || rest.starts_with(OLD_MARK) {
-                std::fs::remove_dir_all(entry.path())?;
+            // A build killed between its two renames leaves the previous
+            // output aside with no target: it is put back, not removed.
+            if rest.starts_with(OLD_MARK) && !target.exists() {
+                std::fs::rename(entry.path(), target)?;
+            } else if rest.starts_with(TMP_MARK) || rest.starts_with(OLD_MARK) {
+                remove_tree(&entry.path())?;
             }
         }
     }
@@ -246,5 +298,49 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(names.len(), 1, "no temp dirs left: {names:?}");
+    }
+
+    #[test]
+    fn carried_folders_move_on_commit_and_stay_on_abort() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        let out = DiskOutput::begin(&target).unwrap();
+        out.write("v1/index.html", b"v1").unwrap();
+        out.write("index.html", b"one").unwrap();
+        out.commit().unwrap();
+
+        let out = DiskOutput::begin(&target).unwrap();
+        assert!(out.carry_over("v1").unwrap());
+        assert!(!out.carry_over("v2").unwrap(), "nothing to carry");
+        out.write("index.html", b"two").unwrap();
+        out.abort();
+        assert_eq!(std::fs::read(target.join("v1/index.html")).unwrap(), b"v1");
+
+        let out = DiskOutput::begin(&target).unwrap();
+        assert!(out.carry_over("v1").unwrap());
+        out.write("index.html", b"two").unwrap();
+        out.commit().unwrap();
+        assert_eq!(std::fs::read(target.join("v1/index.html")).unwrap(), b"v1");
+        assert_eq!(std::fs::read(target.join("index.html")).unwrap(), b"two");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_previous_output_left_aside_by_a_killed_commit_is_put_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        let aside = dir.path().join(format!(".public{OLD_MARK}999"));
+        std::fs::create_dir_all(&aside).unwrap();
+        std::fs::write(aside.join("index.html"), b"previous").unwrap();
+        let out = DiskOutput::begin(&target).unwrap();
+        assert_eq!(
+            std::fs::read(target.join("index.html")).unwrap(),
+            b"previous"
+        );
+        out.abort();
+        assert_eq!(
+            std::fs::read(target.join("index.html")).unwrap(),
+            b"previous"
+        );
     }
 }

@@ -282,6 +282,8 @@ fn unchanged_versions_come_from_the_cache_byte_for_byte() {
     assert!(first.succeeded(), "{:#?}", first.diagnostics);
     assert!(first.versions_cached.is_empty());
     let before = read_tree(&public);
+    let folder_id = |p: &Path| std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(p).unwrap());
+    let v1_folder = folder_id(&public.join("v1.0"));
 
     let second = build_to_disk();
     assert!(second.succeeded(), "{:#?}", second.diagnostics);
@@ -513,25 +515,26 @@ fn a_damaged_cache_entry_is_rebuilt_and_never_reused() {
     let site = versioned_example();
     let root = site.path();
     let out = tempfile::tempdir().unwrap();
-    let build_to_disk = || {
+    let build_to = |name: &str| {
         let mut opts = BuildOptions::new(root);
-        opts.target = Target::Disk(out.path().join("public"));
+        opts.target = Target::Disk(out.path().join(name));
         build::build(&opts)
     };
-    assert!(build_to_disk().succeeded());
+    assert!(build_to("public").succeeded());
     let before = read_tree(&out.path().join("public"));
-    // A file of v1.0's cached output disappears.
+    // A file of v1.0's cached output disappears; a build into another
+    // folder (nothing to carry over) cannot restore v1.0 and builds it.
     let cached = root.join(".charter-cache/versions/v1.0/files/v1.0/book/why/index.html");
     std::fs::remove_file(&cached).unwrap();
-    let second = build_to_disk();
+    let second = build_to("elsewhere");
     assert!(second.succeeded(), "{:#?}", second.diagnostics);
     assert!(second.versions_built.contains(&"v1.0".to_string()));
-    assert_eq!(read_tree(&out.path().join("public")), before);
+    assert_eq!(read_tree(&out.path().join("elsewhere")), before);
     // It is whole again, and the next build restores it.
     assert!(cached.is_file());
-    let third = build_to_disk();
+    let third = build_to("third");
     assert!(third.versions_cached.contains(&"v1.0".to_string()));
-    assert_eq!(read_tree(&out.path().join("public")), before);
+    assert_eq!(read_tree(&out.path().join("third")), before);
 }
 
 #[test]

@@ -51,6 +51,7 @@ pub(super) fn run_all(
         kept: None,
         to_cache: Vec::new(),
         cache_keep: None,
+        published: Vec::new(),
     };
     if list.is_empty() {
         if !diags.iter().any(Diagnostic::is_error) {
@@ -90,10 +91,23 @@ pub(super) fn run_all(
             .as_ref()
             .filter(|e| Some(&e.render_key) == render_key.as_ref())
         {
-            if restore(&cache, &state.version.name, entry, out, diags) {
-                report.versions_cached.push(state.version.name.clone());
+            let name = &state.version.name;
+            // A version under its own folder that the current output already
+            // holds as it was rendered is moved over whole on commit.
+            let carried = state.version.prefix().is_some()
+                && disk_target(opts)
+                    .is_some_and(|dir| cache.is_published(name, &entry.render_key, dir))
+                && out.carry_over(name).unwrap_or(false);
+            if carried || restore(&cache, name, entry, out, diags) {
+                if carried {
+                    diags.extend(entry.warnings.iter().filter_map(StoredDiagnostic::restore));
+                }
+                report.versions_cached.push(name.clone());
                 stats.pages += entry.page_count;
                 stats.files += entry.files.len();
+                stats
+                    .published
+                    .push((name.clone(), entry.render_key.clone()));
                 continue;
             }
         }
@@ -137,6 +151,9 @@ pub(super) fn run_all(
         if let Some(kept) = built.kept {
             if let (Some(content_key), Some(render_key)) = (&state.content_key, render_key) {
                 if !found.iter().any(Diagnostic::is_error) {
+                    stats
+                        .published
+                        .push((state.version.name.clone(), render_key.clone()));
                     let mut keys: Vec<String> = state.pages.iter().cloned().collect();
                     keys.sort();
                     let entry = Entry {
@@ -397,8 +414,20 @@ pub(super) fn store(root: &Path, stats: &Stats, from: FilesFrom<'_>) {
             cache.forget(name);
         }
     }
+    if let FilesFrom::Dir(output) = from {
+        for (name, render_key) in &stats.published {
+            cache.set_published(name, render_key, output);
+        }
+    }
     cache.prune_versions(names);
     cache.prune_trees(trees);
+}
+
+fn disk_target(opts: &BuildOptions) -> Option<&Path> {
+    match &opts.target {
+        super::Target::Disk(dir) => Some(dir),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

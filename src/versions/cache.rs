@@ -172,6 +172,29 @@ impl Cache {
         std::fs::write(dir.join("entry.json"), json)
     }
 
+    /// Notes that `output` (a committed output folder) holds this version
+    /// as rendered under `render_key`, so the next build into the same
+    /// folder can carry the version's folder over instead of restoring it.
+    pub fn set_published(&self, name: &str, render_key: &str, output: &Path) {
+        let output = output
+            .canonicalize()
+            .unwrap_or_else(|_| output.to_path_buf());
+        let record = format!("{render_key}\n{}\n", output.display());
+        let _ = std::fs::write(self.version_dir(name).join("published"), record);
+    }
+
+    /// Whether `output` holds this version as rendered under `render_key`.
+    pub fn is_published(&self, name: &str, render_key: &str, output: &Path) -> bool {
+        let Ok(record) = std::fs::read_to_string(self.version_dir(name).join("published")) else {
+            return false;
+        };
+        let mut lines = record.lines();
+        let Ok(output) = output.canonicalize() else {
+            return false;
+        };
+        lines.next() == Some(render_key) && lines.next() == Some(&*output.to_string_lossy())
+    }
+
     /// Forgets a version (it failed, or no longer exists).
     pub fn forget(&self, name: &str) {
         let _ = std::fs::remove_dir_all(self.version_dir(name));
