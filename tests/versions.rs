@@ -296,6 +296,8 @@ fn unchanged_versions_come_from_the_cache_byte_for_byte() {
         before,
         "a cached build differs from a fresh one"
     );
+    // v1.0's folder was carried over from the previous output, not rewritten.
+    assert_eq!(folder_id(&public.join("v1.0")), v1_folder);
 
     // Editing a page of the working tree rebuilds only the working tree.
     append(root, "book/02-how-we-work.md", "\nA new paragraph.\n");
