@@ -332,7 +332,7 @@ fn page_key(context: u64, page: &Page, source_headings: Option<&[Heading]>) -> u
 /// files the page links to.
 fn still_resolves(rendered: &Rendered, resolver: &dyn markdown::LinkResolver) -> bool {
     rendered.links.iter().all(|link| {
-        if link.auto || link.href == format!("mailto:{}", link.dest) {
+        if link.auto || link.raw || link.href == format!("mailto:{}", link.dest) {
             return true;
         }
         resolver
