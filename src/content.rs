@@ -74,6 +74,15 @@ pub enum Origin {
 }
 
 impl Page {
+    /// Where the page's URL is decided, for diagnostics about it: its
+    /// `slug:` line when it has one, else the start of its file.
+    pub fn url_location(&self) -> Location {
+        match self.front.positions.get("slug") {
+            Some(&(line, column)) => Location::new(&self.source, line, column),
+            None => Location::file(&self.source),
+        }
+    }
+
     /// The index of the source-language page this page stands for.
     pub fn original(&self, own_index: usize) -> usize {
         match self.origin {
@@ -315,6 +324,9 @@ fn load_specs(
 ) {
     let dir = &config.specs.dir;
     if !root.join(dir).is_dir() {
+        // Still check `specs.obsoletes`: it names specs that do not exist.
+        let nowhere = |_: &specs::Spec, _: &str| Location::file(crate::config::CONFIG_FILE);
+        content.specs = specs::index(Vec::new(), &config.specs, &nowhere, diags);
         return;
     }
     let (files, intro) = spec_files(root, dir, ignore, &config.home, diags);
@@ -917,11 +929,11 @@ pub fn normalize(path: &Path) -> PathBuf {
 /// Two pages with the same URL: an error naming both files; the later one
 /// (in path order) is left out so the build goes on to find other problems.
 fn drop_duplicate_routes(pages: &mut Vec<Page>, diags: &mut Vec<Diagnostic>) {
-    let mut seen: BTreeMap<(Scope, Route), PathBuf> = BTreeMap::new();
+    let mut seen: BTreeMap<(Scope, Route), (PathBuf, Location)> = BTreeMap::new();
     pages.retain(|page| {
         let key = (page.scope.clone(), page.route.clone());
         match seen.get(&key) {
-            Some(other) => {
+            Some((other, other_at)) => {
                 diags.push(
                     Diagnostic::error(
                         "duplicate-url",
@@ -931,14 +943,14 @@ fn drop_duplicate_routes(pages: &mut Vec<Page>, diags: &mut Vec<Diagnostic>) {
                             page.source.display()
                         ),
                     )
-                    .at_file(&page.source)
-                    .related(Location::file(other), "the other page")
+                    .at(page.url_location())
+                    .related(other_at.clone(), "the other page")
                     .help("give one of them a different `slug:` in its front matter"),
                 );
                 false
             }
             None => {
-                seen.insert(key, page.source.clone());
+                seen.insert(key, (page.source.clone(), page.url_location()));
                 true
             }
         }
