@@ -701,7 +701,22 @@ fn read_page(
 
 /// Reads a source file as UTF-8 text, reporting what went wrong.
 pub fn read_text(root: &Path, rel: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
-    let bytes = match std::fs::read(root.join(rel)) {
+    let full = root.join(rel);
+    if leaves_root(root, rel, &full) {
+        diags.push(
+            Diagnostic::error(
+                "unsafe-path",
+                format!(
+                    "{} leads out of the site (a symlink or `..`)",
+                    rel.display()
+                ),
+            )
+            .at_file(rel)
+            .help("copy the file into the site instead of linking to it"),
+        );
+        return None;
+    }
+    let bytes = match std::fs::read(&full) {
         Ok(b) => b,
         Err(e) => {
             diags.push(
@@ -729,6 +744,25 @@ pub fn read_text(root: &Path, rel: &Path, diags: &mut Vec<Diagnostic>) -> Option
             None
         }
     }
+}
+
+/// A source path that reads from outside the root: `..` or an absolute
+/// path, or a symlink whose target is outside. (A dangling symlink is left
+/// to the read, which reports it as unreadable.)
+fn leaves_root(root: &Path, rel: &Path, full: &Path) -> bool {
+    use std::path::Component;
+    if rel
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return true;
+    }
+    let is_link = std::fs::symlink_metadata(full).is_ok_and(|m| m.file_type().is_symlink());
+    is_link
+        && match (root.canonicalize(), full.canonicalize()) {
+            (Ok(root), Ok(real)) => !real.starts_with(root),
+            _ => false,
+        }
 }
 
 /// `slug:` from front matter, else the path under the book dir with leading
@@ -851,6 +885,21 @@ fn order_by_summary(
                         )
                         .at(Location::new(summary_path, line, column))
                         .help("list each chapter once"),
+                    ),
+                    None if !rel.starts_with(book_dir) => diags.push(
+                        Diagnostic::error(
+                            "unsafe-path",
+                            format!(
+                                "SUMMARY.md lists `{}`, which is outside the book folder {}",
+                                path.display(),
+                                book_dir.display()
+                            ),
+                        )
+                        .at(Location::new(summary_path, line, column))
+                        .help(format!(
+                            "list only chapters inside {}/, by paths relative to SUMMARY.md",
+                            book_dir.display()
+                        )),
                     ),
                     None if root.join(&rel).is_file() => {
                         // Exists but was skipped (a draft or ignored): keep it out quietly.

@@ -107,7 +107,7 @@ const TABLE: &[Bad] = &[
     bad!("SUMMARY: listed twice", [("book/SUMMARY.md", "- [A](sum-a.md)\n  - [A again](sum-a.md)\n"), ("book/sum-a.md", "# A\n")],
         "summary-duplicate" at "book/SUMMARY.md":2:5, alone: SUMMARY),
     bad!("SUMMARY: link leaves the book", [("book/SUMMARY.md", "- [A](sum-a.md)\n- [Out](../../x.md)\n"), ("book/sum-a.md", "# A\n")],
-        "summary-missing-file" at "book/SUMMARY.md":2:3, alone: SUMMARY),
+        "unsafe-path" at "book/SUMMARY.md":2:3, alone: SUMMARY),
     bad!("SUMMARY: chapter left out", [("book/SUMMARY.md", "- [A](sum-a.md)\n"), ("book/sum-a.md", "# A\n"), ("book/sum-b.md", "# B\n")],
         "not-in-summary" at "book/sum-b.md":1:1, alone: SUMMARY),
     // ── links and anchors ───────────────────────────────────────────────

@@ -582,16 +582,19 @@ error; `lints:` cannot change it.",
     ),
     (
         "unsafe-path",
-        "a static file is a symlink that leads out of its folder",
+        "a file would be read from outside the site",
         "\
 A file in a `static:` folder is a symbolic link to something outside that
-folder. charter never copies files from outside the site's folders.
+folder, a Markdown source is a symbolic link to a file outside the site, or
+SUMMARY.md lists a chapter outside the book folder. charter never reads or
+publishes files from outside the site's folders.
 
 Example: static/logo.svg -> /home/me/logo.svg
+Example: book/SUMMARY.md lists `- [Notes](../../notes.md)`
 
-Fix: copy the file into the static folder instead of linking to it. Change
-the level with `lints:`, e.g. `lints: { unsafe-path: warn }` (the file is
-then left out).",
+Fix: copy the file into the site instead of linking to it, and list only
+chapters inside the book folder. Change the level with `lints:`, e.g.
+`lints: { unsafe-path: warn }` (the file is then left out).",
     ),
     (
         "internal-error",
