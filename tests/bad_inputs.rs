@@ -127,6 +127,8 @@ const TABLE: &[Bad] = &[
         "link-outside-base" at "book/ln-base.md":3:1, alone: Some("its charter.yaml differs from the base")),
     bad!("raw HTML link to a missing page", [("book/ln-html.md", "# L\n\nText <a href=\"../nowhere/\">raw</a>.\n")],
         "broken-link" at "book/ln-html.md":3:9),
+    bad!("heading id written twice", [("book/dup-id.md", "# D\n\n## One {#same}\n\n## Two {#same}\n")],
+        "duplicate-id" at "book/dup-id.md":5:1),
     bad!("broken link in the home page", [("index.md", "# Home\n\n[gone](book/gone.md)\n")],
         "broken-link" at "index.md":3:1),
     // ── specs ───────────────────────────────────────────────────────────

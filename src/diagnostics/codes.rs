@@ -581,6 +581,21 @@ Fix: build into a folder of its own, e.g. `-o public`. This is always an
 error; `lints:` cannot change it.",
     ),
     (
+        "duplicate-id",
+        "two headings of a page have the same id",
+        "\
+Two headings of one page are written with the same explicit id, so both
+carry it and links to `#id` can only reach the first.
+
+Example:
+    ## Goals {#scope}
+    ## Scope {#scope}
+
+Fix: give one of the headings another `{#id}`, or drop the `{#id}` to let
+charter derive a unique one from the heading's words. Change the level with
+`lints:`, e.g. `lints: { duplicate-id: allow }`.",
+    ),
+    (
         "unsafe-path",
         "a file would be read from outside the site",
         "\
