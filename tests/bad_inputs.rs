@@ -177,7 +177,7 @@ const TABLE: &[Bad] = &[
     bad!("translation without a source", [("translations/ru/book/orphan.md", "# Сирота\n")],
         "i18n-orphan" at "translations/ru/book/orphan.md":1:1),
     bad!("Fluent syntax error", [("translations/ru/ui.ftl", "next = Далее\nbroken = {\nprev = Назад\n")],
-        "i18n-ftl-syntax" at "translations/ru/ui.ftl":3:6),
+        "i18n-ftl-syntax" at "translations/ru/ui.ftl":2:10),
     bad!("translation's outline differs", [
             ("book/tr-src.md", "# Src\n\n## One\n\n## Two\n"),
             ("translations/ru/book/tr-src.md", "# Ист\n\n## Один\n\n### Два\n")],
