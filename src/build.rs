@@ -243,13 +243,11 @@ fn run(
     let (ui, mut found) = crate::i18n::UiStrings::load(&opts.root, config);
     diags.append(&mut found);
     let ui = std::sync::Arc::new(ui);
-    let theme = match Theme::load(&opts.root) {
-        Ok(t) => Some(t.with_ui(ui.clone())),
-        Err(mut errors) => {
-            diags.append(&mut errors);
-            None
-        }
-    };
+    // A template that does not parse is an error, but a stand-in renders
+    // the pages so that every other problem is found in the same build.
+    let (theme, mut found) = Theme::load_lenient(&opts.root);
+    diags.append(&mut found);
+    let theme = theme.map(|t| t.with_ui(ui.clone()));
     let highlighter = Highlighter::new();
     clock.lap("theme", report);
 
