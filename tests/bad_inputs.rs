@@ -362,3 +362,49 @@ fn the_cli_reports_every_combined_bad_input_as_json_and_exits_1() {
         "a failed build wrote its output"
     );
 }
+
+/// The `charter.yaml` rows cannot join the combined site (a config error
+/// stops the build before content is read), so they share one charter.yaml
+/// here: one build reports each of them.
+#[test]
+fn one_build_reports_every_config_problem_at_once() {
+    let config = "\
+title: [a, b]
+serach: true
+book:
+  dri: chapters
+search: maybe
+lints:
+  broken-link: never
+  brokn-link: warn
+ignore: [\"a[\"]
+languages:
+  not_a_tag: { name: X }
+base_url: example.org/sub
+";
+    let dir = tempfile::tempdir().unwrap();
+    write_site(dir.path(), &[("charter.yaml", config)]);
+    let built = build_at(dir.path(), |_| {});
+    let expected = [
+        ("config-type", 1, 8),
+        ("unknown-key", 2, 1),
+        ("unknown-key", 4, 3),
+        ("config-type", 5, 9),
+        ("config-value", 7, 16),
+        ("config-value", 8, 3),
+        ("bad-glob", 9, 10),
+        ("config-value", 11, 3),
+        ("config-value", 12, 11),
+    ];
+    let got: Vec<(&str, usize, usize)> = built
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let at = d.location.as_ref().expect("located");
+            assert_eq!(at.file, Path::new("charter.yaml"));
+            (d.code, at.line, at.column)
+        })
+        .collect();
+    assert_eq!(got, expected, "{}", built.summary());
+}
