@@ -5,7 +5,7 @@
 use crate::check::{self, CheckedPage, PageScan};
 use crate::config::{self, Config};
 use crate::content::{self, Origin};
-use crate::diagnostics::{self, Diagnostic};
+use crate::diagnostics::{self, Diagnostic, Location};
 use crate::highlight::Highlighter;
 use crate::links::url_path;
 use crate::markdown;
@@ -328,13 +328,11 @@ fn run(
     let (ui, mut found) = crate::i18n::UiStrings::load(&opts.root, config);
     diags.append(&mut found);
     let ui = std::sync::Arc::new(ui);
-    let theme = match Theme::load(&opts.root) {
-        Ok(t) => Some(t.with_ui(ui.clone())),
-        Err(mut errors) => {
-            diags.append(&mut errors);
-            None
-        }
-    };
+    // A template that does not parse is an error, but a stand-in renders
+    // the pages so that every other problem is found in the same build.
+    let (theme, mut found) = Theme::load_lenient(&opts.root);
+    diags.append(&mut found);
+    let theme = theme.map(|t| t.with_ui(ui.clone()));
     let highlighter = Highlighter::new();
     clock.lap("theme", report);
 
@@ -385,17 +383,23 @@ fn run(
         .into_par_iter()
         .filter_map(|i| {
             let ctx = site.page_context(i);
+            let page = &content.pages[i];
+            let at = (!page.generated).then(|| page.url_location());
             match theme.render(&site.contexts[site.lang_of(i)], &ctx) {
                 Ok(html) => {
                     let scan = check::scan(&html);
                     files
-                        .write_quiet(&prepared[i].output, html.as_bytes())
+                        .write_quiet_at(&prepared[i].output, html.as_bytes(), at)
                         .ok()
                         .map(|_| (i, scan))
                 }
                 Err(d) => {
                     files.push_error(d);
-                    None
+                    files.check_path(&prepared[i].output, at.as_ref());
+                    // The page is not written, but the links of its own
+                    // text are still checked: a broken template must not
+                    // hide the content's problems.
+                    Some((i, check::scan(&prepared[i].rendered.html)))
                 }
             }
         })
@@ -439,7 +443,7 @@ fn run(
         targets.insert("404.html".into());
     }
     diags.extend(check::verify(&checked, &targets, &urls));
-    diags.append(&mut files.take_errors());
+    diags.extend(collapse_template_errors(files.take_errors()));
     clock.lap("check", report);
     let (pages, files) = (scans.len(), written.len());
     let kept = Kept {
@@ -464,6 +468,42 @@ fn run(
         cache_keep: None,
         published: Vec::new(),
     }
+}
+
+/// A template error repeats on every page the template renders: each is
+/// reported once, at its place in the template, with the number of pages.
+fn collapse_template_errors(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    // Pages render in parallel: order them so the one kept is always the same.
+    errors.sort_by(|a, b| (&a.location, &a.message).cmp(&(&b.location, &b.message)));
+    let mut out: Vec<Diagnostic> = Vec::new();
+    let mut seen: std::collections::HashMap<(Option<Location>, String), (usize, usize)> =
+        std::collections::HashMap::new();
+    for d in errors {
+        if d.code != "template-error" {
+            out.push(d);
+            continue;
+        }
+        let what = match d.message.find(" (while rendering ") {
+            Some(i) => d.message[..i].to_string(),
+            None => d.message.clone(),
+        };
+        match seen.get_mut(&(d.location.clone(), what.clone())) {
+            Some((_, count)) => *count += 1,
+            None => {
+                seen.insert((d.location.clone(), what), (out.len(), 0));
+                out.push(d);
+            }
+        }
+    }
+    for (index, others) in seen.into_values() {
+        if others > 0 {
+            out[index].message.push_str(&format!(
+                " (and {others} other page{})",
+                if others == 1 { "" } else { "s" }
+            ));
+        }
+    }
+    out
 }
 
 /// Redirects from `/spec/N/NAME/` (in every language), and at the root
@@ -724,27 +764,30 @@ impl<'a> Files<'a> {
     }
 
     fn write_quiet(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        if path.starts_with('_') || path.contains("/_") {
-            // GitHub Pages (Jekyll) and some hosts hide such paths.
-            self.push_error(
-                Diagnostic::warning(
-                    "underscore-path",
-                    format!("output path `{path}` starts with `_`; some hosts do not serve it"),
-                )
-                .help("rename the file or give the page a `slug:` without a leading underscore"),
-            );
-        }
+        self.write_quiet_at(path, bytes, None)
+    }
+
+    /// Writes a file; `at` is the source that decided its path, where
+    /// problems with the path are reported.
+    fn write_quiet_at(
+        &self,
+        path: &str,
+        bytes: &[u8],
+        at: Option<Location>,
+    ) -> Result<(), Diagnostic> {
+        self.check_path(path, at.as_ref());
         let fresh = self
             .written
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .insert(path.to_string());
         if !fresh {
-            let d = Diagnostic::error(
+            let mut d = Diagnostic::error(
                 "duplicate-url",
                 format!("two files would be written to `{path}`"),
             )
             .help("rename one of them, or change a page's `slug:`");
+            d.location = at;
             self.push_error(d.clone());
             return Err(d);
         }
@@ -753,6 +796,20 @@ impl<'a> Files<'a> {
             self.push_error(d.clone());
             d
         })
+    }
+
+    /// Warns of output paths some hosts do not serve.
+    fn check_path(&self, path: &str, at: Option<&Location>) {
+        if path.starts_with('_') || path.contains("/_") {
+            // GitHub Pages (Jekyll) and some hosts hide such paths.
+            let mut d = Diagnostic::warning(
+                "underscore-path",
+                format!("output path `{path}` starts with `_`; some hosts do not serve it"),
+            )
+            .help("rename the file or give the page a `slug:` without a leading underscore");
+            d.location = at.cloned();
+            self.push_error(d);
+        }
     }
 
     pub(crate) fn write(&self, path: &str, bytes: &[u8]) {

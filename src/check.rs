@@ -487,6 +487,7 @@ mod tests {
             line,
             column,
             auto: false,
+            raw: false,
         }
     }
 

@@ -456,7 +456,10 @@ impl<'a> Checker<'a> {
             "config-type",
             at,
             format!("`{path}` must be {expected}, found {}", describe(found)),
-        );
+        )
+        .hint(format!(
+            "write {expected} here; `charter explain config-type` shows examples"
+        ));
     }
 
     /// The key as a string if it is one of `valid`; else reports it.
@@ -556,11 +559,7 @@ impl<'a> Checker<'a> {
                     at,
                     format!("`{path}` must be true or false, found {}", describe(other)),
                 );
-                if let Value::String(s) = other {
-                    if matches!(s.to_lowercase().as_str(), "yes" | "on" | "no" | "off") {
-                        d.hint("write `true` or `false`");
-                    }
-                }
+                d.hint("write `true` or `false`");
                 None
             }
         }
@@ -614,7 +613,7 @@ impl<'a> Checker<'a> {
             if let Err(e) = globset::Glob::new(&glob) {
                 let at = self.value_loc(&p);
                 self.error_at(
-                    "config-value",
+                    "bad-glob",
                     at,
                     format!("`{glob}` in `{path}` is not a valid glob: {}", e.kind()),
                 )
@@ -758,6 +757,27 @@ impl<'a> Checker<'a> {
                 _ => "?".to_string(),
             };
             let p = join(path, &code);
+            if !crate::diagnostics::codes::CODES
+                .iter()
+                .any(|(known, _, _)| *known == code)
+            {
+                let at = self.key_loc(&p);
+                let codes: Vec<&str> = crate::diagnostics::codes::CODES
+                    .iter()
+                    .map(|(c, _, _)| *c)
+                    .collect();
+                let hint = match did_you_mean(&code, &codes) {
+                    Some(near) => format!("did you mean `{near}`? `charter explain CODE` lists what each code means"),
+                    None => "name a diagnostic code, e.g. `broken-link`; every diagnostic prints its code".to_string(),
+                };
+                self.error_at(
+                    "config-value",
+                    at,
+                    format!("`{code}` in `{path}` is not a diagnostic code"),
+                )
+                .hint(hint);
+                continue;
+            }
             let level = match v {
                 Value::String(s) => match s.as_str() {
                     "deny" => Some(LintLevel::Deny),
@@ -959,7 +979,7 @@ versions:
             ),
             (
                 "title: T\nignore:\n  - ok/**\n  - \"bad[\"\n",
-                &[("config-value", 4, 5, "not a valid glob")],
+                &[("bad-glob", 4, 5, "not a valid glob")],
             ),
             (
                 "title: T\nstatic: 3\nbook: x\n",
@@ -991,6 +1011,15 @@ versions:
             (
                 "title: T\nlanguages:\n  en: { name: English }\n",
                 &[("config-value", 3, 3, "is the source language")],
+            ),
+            (
+                "title: T\nlints:\n  brokn-link: warn\n",
+                &[(
+                    "config-value",
+                    3,
+                    3,
+                    "`brokn-link` in `lints` is not a diagnostic code",
+                )],
             ),
             (
                 "title: T\ntitle: U\n",

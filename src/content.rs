@@ -74,6 +74,15 @@ pub enum Origin {
 }
 
 impl Page {
+    /// Where the page's URL is decided, for diagnostics about it: its
+    /// `slug:` line when it has one, else the start of its file.
+    pub fn url_location(&self) -> Location {
+        match self.front.positions.get("slug") {
+            Some(&(line, column)) => Location::new(&self.source, line, column),
+            None => Location::file(&self.source),
+        }
+    }
+
     /// The index of the source-language page this page stands for.
     pub fn original(&self, own_index: usize) -> usize {
         match self.origin {
@@ -315,6 +324,9 @@ fn load_specs(
 ) {
     let dir = &config.specs.dir;
     if !root.join(dir).is_dir() {
+        // Still check `specs.obsoletes`: it names specs that do not exist.
+        let nowhere = |_: &specs::Spec, _: &str| Location::file(crate::config::CONFIG_FILE);
+        content.specs = specs::index(Vec::new(), &config.specs, &nowhere, diags);
         return;
     }
     let (files, intro) = spec_files(root, dir, ignore, &config.home, diags);
@@ -688,7 +700,22 @@ fn read_page(
 
 /// Reads a source file as UTF-8 text, reporting what went wrong.
 pub fn read_text(root: &Path, rel: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
-    let bytes = match std::fs::read(root.join(rel)) {
+    let full = root.join(rel);
+    if leaves_root(root, rel, &full) {
+        diags.push(
+            Diagnostic::error(
+                "unsafe-path",
+                format!(
+                    "{} leads out of the site (a symlink or `..`)",
+                    rel.display()
+                ),
+            )
+            .at_file(rel)
+            .help("copy the file into the site instead of linking to it"),
+        );
+        return None;
+    }
+    let bytes = match std::fs::read(&full) {
         Ok(b) => b,
         Err(e) => {
             diags.push(
@@ -716,6 +743,25 @@ pub fn read_text(root: &Path, rel: &Path, diags: &mut Vec<Diagnostic>) -> Option
             None
         }
     }
+}
+
+/// A source path that reads from outside the root: `..` or an absolute
+/// path, or a symlink whose target is outside. (A dangling symlink is left
+/// to the read, which reports it as unreadable.)
+fn leaves_root(root: &Path, rel: &Path, full: &Path) -> bool {
+    use std::path::Component;
+    if rel
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return true;
+    }
+    let is_link = std::fs::symlink_metadata(full).is_ok_and(|m| m.file_type().is_symlink());
+    is_link
+        && match (root.canonicalize(), full.canonicalize()) {
+            (Ok(root), Ok(real)) => !real.starts_with(root),
+            _ => false,
+        }
 }
 
 /// `slug:` from front matter, else the path under the book dir with leading
@@ -839,6 +885,21 @@ fn order_by_summary(
                         .at(Location::new(summary_path, line, column))
                         .help("list each chapter once"),
                     ),
+                    None if !rel.starts_with(book_dir) => diags.push(
+                        Diagnostic::error(
+                            "unsafe-path",
+                            format!(
+                                "SUMMARY.md lists `{}`, which is outside the book folder {}",
+                                path.display(),
+                                book_dir.display()
+                            ),
+                        )
+                        .at(Location::new(summary_path, line, column))
+                        .help(format!(
+                            "list only chapters inside {}/, by paths relative to SUMMARY.md",
+                            book_dir.display()
+                        )),
+                    ),
                     None if root.join(&rel).is_file() => {
                         // Exists but was skipped (a draft or ignored): keep it out quietly.
                     }
@@ -916,11 +977,11 @@ pub fn normalize(path: &Path) -> PathBuf {
 /// Two pages with the same URL: an error naming both files; the later one
 /// (in path order) is left out so the build goes on to find other problems.
 fn drop_duplicate_routes(pages: &mut Vec<Page>, diags: &mut Vec<Diagnostic>) {
-    let mut seen: BTreeMap<(Scope, Route), PathBuf> = BTreeMap::new();
+    let mut seen: BTreeMap<(Scope, Route), (PathBuf, Location)> = BTreeMap::new();
     pages.retain(|page| {
         let key = (page.scope.clone(), page.route.clone());
         match seen.get(&key) {
-            Some(other) => {
+            Some((other, other_at)) => {
                 diags.push(
                     Diagnostic::error(
                         "duplicate-url",
@@ -930,14 +991,14 @@ fn drop_duplicate_routes(pages: &mut Vec<Page>, diags: &mut Vec<Diagnostic>) {
                             page.source.display()
                         ),
                     )
-                    .at_file(&page.source)
-                    .related(Location::file(other), "the other page")
+                    .at(page.url_location())
+                    .related(other_at.clone(), "the other page")
                     .help("give one of them a different `slug:` in its front matter"),
                 );
                 false
             }
             None => {
-                seen.insert(key, page.source.clone());
+                seen.insert(key, (page.source.clone(), page.url_location()));
                 true
             }
         }

@@ -90,6 +90,9 @@ pub struct LinkRecord {
     pub column: usize,
     /// Made by charter from a bare shortname (`42/C4`), not written as a link.
     pub auto: bool,
+    /// An `href` or `src` of raw HTML in the Markdown: kept as written, and
+    /// recorded only so the link check can name where it was written.
+    pub raw: bool,
 }
 
 /// The rendered body of one page.
@@ -155,6 +158,9 @@ pub fn render(input: &Input<'_>) -> Rendered {
                 other => out.push(other),
             }
             continue;
+        }
+        if let Event::Html(_) | Event::InlineHtml(_) = &event {
+            raw_html_links(text, range.clone(), &mut positions, &mut rendered);
         }
         let event = match event {
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -418,6 +424,7 @@ fn decorate(
                         line,
                         column,
                         auto: true,
+                        raw: false,
                     });
                     i += shortname.len();
                     copied = i;
@@ -662,6 +669,7 @@ fn link<'a>(
             line,
             column,
             auto: false,
+            raw: false,
         });
         return dest;
     }
@@ -674,10 +682,81 @@ fn link<'a>(
         line,
         column,
         auto: false,
+        raw: false,
     });
     match resolved {
         Some(href) => href.into(),
         None => dest,
+    }
+}
+
+/// Records the `href` and `src` attributes of raw HTML in `text[range]`,
+/// at the attribute's name, so a broken one is reported where it is written.
+fn raw_html_links(
+    text: &str,
+    range: std::ops::Range<usize>,
+    positions: &mut Positions<'_>,
+    rendered: &mut Rendered,
+) {
+    let Some(html) = text.get(range.clone()) else {
+        return;
+    };
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let name_len = if rest.len() > 4 && rest[..4].eq_ignore_ascii_case(b"href") {
+            4
+        } else if rest.len() > 3 && rest[..3].eq_ignore_ascii_case(b"src") {
+            3
+        } else {
+            i += 1;
+            continue;
+        };
+        let at_word_start = i > 0 && bytes[i - 1].is_ascii_whitespace();
+        let mut j = i + name_len;
+        while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if !at_word_start || bytes.get(j) != Some(&b'=') {
+            i += name_len;
+            continue;
+        }
+        j += 1;
+        while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        let (start, end) = match bytes.get(j) {
+            Some(&q @ (b'"' | b'\'')) => {
+                let end = bytes[j + 1..]
+                    .iter()
+                    .position(|&b| b == q)
+                    .map_or(bytes.len(), |e| j + 1 + e);
+                (j + 1, end)
+            }
+            _ => {
+                let end = bytes[j..]
+                    .iter()
+                    .position(|&b| b.is_ascii_whitespace() || b == b'>')
+                    .map_or(bytes.len(), |e| j + e);
+                (j, end)
+            }
+        };
+        // Attribute values end at ASCII bytes, so these are char boundaries.
+        let value = html.get(start..end).unwrap_or("").trim();
+        if !value.is_empty() {
+            let (line, column) = positions.at(range.start + i);
+            rendered.links.push(LinkRecord {
+                dest: value.to_string(),
+                href: value.to_string(),
+                is_image: name_len == 3,
+                line,
+                column,
+                auto: false,
+                raw: true,
+            });
+        }
+        i = end.max(i + 1);
     }
 }
 
@@ -864,6 +943,41 @@ mod tests {
 
     fn anchor(id: &str) -> String {
         format!("<a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a>")
+    }
+
+    #[test]
+    fn raw_html_links_are_recorded_where_written_and_kept_as_written() {
+        let r = with(
+            "# T\n\nText <a href=\"../nowhere/\">raw</a>.\n\n<div>\n<img alt=x SRC='pic.png'>\n</div>\n",
+            3,
+            &Suffix,
+        );
+        let raw: Vec<_> = r
+            .links
+            .iter()
+            .map(|l| {
+                (
+                    l.dest.as_str(),
+                    l.href.as_str(),
+                    l.is_image,
+                    l.line,
+                    l.column,
+                    l.raw,
+                )
+            })
+            .collect();
+        assert_eq!(
+            raw,
+            [
+                ("../nowhere/", "../nowhere/", false, 5, 9, true),
+                ("pic.png", "pic.png", true, 8, 12, true),
+            ]
+        );
+        assert!(
+            r.html.contains("<a href=\"../nowhere/\">raw</a>"),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

@@ -224,6 +224,9 @@ pub fn prepare_all(
         })
         .collect();
     prepared.extend(others);
+    for (page, done) in content.pages[..content.sources].iter().zip(&prepared) {
+        duplicate_ids(page, &done.rendered.headings, diags);
+    }
     for (i, page) in content.pages.iter().enumerate().skip(content.sources) {
         if let (Origin::Translation(original), Some(at)) =
             (page.origin, prepared[i].rendered.outline_mismatch)
@@ -264,6 +267,28 @@ pub(crate) fn prepare_again(
         source_headings,
         None,
     )
+}
+
+/// Two headings of a page written with the same `{#id}`: the second one's
+/// anchor can never be reached.
+fn duplicate_ids(page: &Page, headings: &[Heading], diags: &mut Vec<Diagnostic>) {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for h in headings {
+        match first.get(h.id.as_str()) {
+            Some(&line) => diags.push(
+                Diagnostic::warning(
+                    "duplicate-id",
+                    format!("heading id `{}` is used twice on this page", h.id),
+                )
+                .at(Location::new(&page.source, h.line, 1))
+                .related(Location::new(&page.source, line, 1), "first used here")
+                .help("give one of the headings another `{#id}`, or drop it to get one from its words"),
+            ),
+            None => {
+                first.insert(&h.id, h.line);
+            }
+        }
+    }
 }
 
 /// A translation's headings do not line up with its source's.
@@ -331,7 +356,7 @@ fn page_key(context: u64, page: &Page, source_headings: Option<&[Heading]>) -> u
 /// files the page links to.
 fn still_resolves(rendered: &Rendered, resolver: &dyn markdown::LinkResolver) -> bool {
     rendered.links.iter().all(|link| {
-        if link.auto || link.href == format!("mailto:{}", link.dest) {
+        if link.auto || link.raw || link.href == format!("mailto:{}", link.dest) {
             return true;
         }
         resolver

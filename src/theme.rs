@@ -321,6 +321,17 @@ impl Theme {
     /// file, line and column. `t()` uses the theme's own UI strings until
     /// `with_ui` gives it the site's.
     pub fn load(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
+        match Self::load_lenient(root) {
+            (Some(theme), diags) if diags.is_empty() => Ok(theme),
+            (_, diags) => Err(diags),
+        }
+    }
+
+    /// As `load`, but a template that does not parse is replaced by a
+    /// stand-in (the embedded template it overrides, else an empty one) and
+    /// the theme is returned with the errors, so a build can still render
+    /// pages and find every other problem. `None` when no stand-in helps.
+    pub fn load_lenient(root: &Path) -> (Option<Theme>, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let mut sources: BTreeMap<String, Source> = DEFAULT_TEMPLATES
             .iter()
@@ -347,8 +358,7 @@ impl Theme {
             let mut tera = new_tera(ui.clone());
             let result = tera.add_raw_templates(texts.iter());
             let err = match result {
-                Ok(()) if diags.is_empty() => return Ok(Theme { tera, sources, ui }),
-                Ok(()) => return Err(diags),
+                Ok(()) => return (Some(Theme { tera, sources, ui }), diags),
                 Err(e) => e,
             };
             let culprit = match err.kind() {
@@ -408,7 +418,7 @@ impl Theme {
                     };
                     texts.insert(name, stand_in);
                 }
-                _ => return Err(diags),
+                _ => return (None, diags),
             }
         }
     }

@@ -71,20 +71,42 @@ pub fn join(parent: &str, segment: &str) -> String {
     }
 }
 
-fn pos(mark: &Marker) -> Pos {
-    // yaml-rust2 markers: line is 1-based, column 0-based, both in characters.
-    Pos {
-        line: mark.line().max(1),
-        column: mark.col() + 1,
-    }
+/// Maps a parser marker to a line and column of the text. yaml-rust2's own
+/// line numbers also break at a lone `\r`, which is no line break to editors
+/// and to every other diagnostic of a file; its character index is exact.
+struct Lines {
+    /// Character index at which each line starts.
+    starts: Vec<usize>,
 }
 
-fn err(mark: &Marker, message: impl Into<String>) -> YamlError {
-    let p = pos(mark);
-    YamlError {
-        line: p.line,
-        column: p.column,
-        message: message.into(),
+impl Lines {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.chars()
+                .enumerate()
+                .filter(|(_, c)| *c == '\n')
+                .map(|(i, _)| i + 1),
+        );
+        Lines { starts }
+    }
+
+    fn pos(&self, mark: &Marker) -> Pos {
+        let index = mark.index();
+        let line = self.starts.partition_point(|&s| s <= index).max(1);
+        Pos {
+            line,
+            column: index - self.starts[line - 1] + 1,
+        }
+    }
+
+    fn err(&self, mark: &Marker, message: impl Into<String>) -> YamlError {
+        let p = self.pos(mark);
+        YamlError {
+            line: p.line,
+            column: p.column,
+            message: message.into(),
+        }
     }
 }
 
@@ -329,8 +351,7 @@ impl Builder {
         }
     }
 
-    fn event(&mut self, ev: Event, mark: &Marker) -> Result<bool, String> {
-        let at = pos(mark);
+    fn event(&mut self, ev: Event, at: Pos) -> Result<bool, String> {
         match ev {
             Event::StreamEnd => return Ok(true),
             Event::DocumentStart => {
@@ -420,6 +441,7 @@ impl Builder {
 /// Parses one YAML document. An empty document is an empty mapping.
 pub fn parse(text: &str) -> Result<Located, YamlError> {
     let mut parser = Parser::new_from_str(text);
+    let lines = Lines::new(text);
     let mut b = Builder {
         stack: Vec::new(),
         root: None,
@@ -429,15 +451,13 @@ pub fn parse(text: &str) -> Result<Located, YamlError> {
         documents: 0,
     };
     loop {
-        let (ev, mark) = parser.next_token().map_err(|e| YamlError {
-            line: pos(e.marker()).line,
-            column: pos(e.marker()).column,
-            message: e.info().to_string(),
-        })?;
-        match b.event(ev, &mark) {
+        let (ev, mark) = parser
+            .next_token()
+            .map_err(|e| lines.err(e.marker(), e.info()))?;
+        match b.event(ev, lines.pos(&mark)) {
             Ok(true) => break,
             Ok(false) => {}
-            Err(message) => return Err(err(&mark, message)),
+            Err(message) => return Err(lines.err(&mark, message)),
         }
     }
     let root = match b.root {
@@ -457,6 +477,13 @@ pub(crate) mod tests {
 
     fn p(line: usize, column: usize) -> Pos {
         Pos { line, column }
+    }
+
+    #[test]
+    fn positions_count_only_newlines_as_line_breaks() {
+        let located = parse("a: 1\r\rb: 2\nc: 3\n").unwrap();
+        assert_eq!(located.keys["b"], Pos { line: 1, column: 7 });
+        assert_eq!(located.keys["c"], Pos { line: 2, column: 1 });
     }
 
     #[test]
@@ -534,6 +561,9 @@ pub(crate) mod tests {
             ("a: \"open\n", 1, 4, "quoted scalar"),
             ("a: 1\n---\nb: 2\n", 2, 1, "more than one YAML document"),
             ("a: *x\n", 1, 4, ""),
+            // A lone CR is a line break to YAML but not to the file's lines
+            // (found by fuzzing: the error was placed past the end of the file).
+            ("a: 1\r\r\r\rb: [\n", 2, 1, ""),
         ];
         for (text, line, column, msg) in cases {
             let e = parse(text).unwrap_err();

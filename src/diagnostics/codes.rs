@@ -581,17 +581,35 @@ Fix: build into a folder of its own, e.g. `-o public`. This is always an
 error; `lints:` cannot change it.",
     ),
     (
+        "duplicate-id",
+        "two headings of a page have the same id",
+        "\
+Two headings of one page are written with the same explicit id, so both
+carry it and links to `#id` can only reach the first.
+
+Example:
+    ## Goals {#scope}
+    ## Scope {#scope}
+
+Fix: give one of the headings another `{#id}`, or drop the `{#id}` to let
+charter derive a unique one from the heading's words. Change the level with
+`lints:`, e.g. `lints: { duplicate-id: allow }`.",
+    ),
+    (
         "unsafe-path",
-        "a static file is a symlink that leads out of its folder",
+        "a file would be read from outside the site",
         "\
 A file in a `static:` folder is a symbolic link to something outside that
-folder. charter never copies files from outside the site's folders.
+folder, a Markdown source is a symbolic link to a file outside the site, or
+SUMMARY.md lists a chapter outside the book folder. charter never reads or
+publishes files from outside the site's folders.
 
 Example: static/logo.svg -> /home/me/logo.svg
+Example: book/SUMMARY.md lists `- [Notes](../../notes.md)`
 
-Fix: copy the file into the static folder instead of linking to it. Change
-the level with `lints:`, e.g. `lints: { unsafe-path: warn }` (the file is
-then left out).",
+Fix: copy the file into the site instead of linking to it, and list only
+chapters inside the book folder. Change the level with `lints:`, e.g.
+`lints: { unsafe-path: warn }` (the file is then left out).",
     ),
     (
         "internal-error",

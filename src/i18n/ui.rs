@@ -319,6 +319,16 @@ pub fn parse(text: &str, file: &Path, diags: &mut Vec<Diagnostic>) -> FluentReso
                 if offset > junk_start && text[..offset].ends_with('\n') {
                     offset = text[..offset].trim_end().len().max(junk_start);
                 }
+                // A `{` left open on an earlier line (the parser read on,
+                // taking the next message's name for a reference) is what
+                // to fix.
+                if let Some(junk) = text.get(junk_start.min(offset)..offset) {
+                    if let Some(open) = unclosed_brace(junk) {
+                        if junk[open..].contains('\n') {
+                            offset = junk_start + open;
+                        }
+                    }
+                }
                 let (line, column) = crate::diagnostics::line_col(text, offset);
                 let mut at = Location::new(file, line, column);
                 at.len = text
@@ -333,6 +343,21 @@ pub fn parse(text: &str, file: &Path, diags: &mut Vec<Diagnostic>) -> FluentReso
             r
         }
     }
+}
+
+/// Byte offset of the first `{` in `text` that is not closed in it.
+fn unclosed_brace(text: &str) -> Option<usize> {
+    let mut open = Vec::new();
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'{' => open.push(i),
+            b'}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.first().copied()
 }
 
 /// The message's value formatted; with `strict`, `None` when formatting
