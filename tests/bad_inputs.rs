@@ -190,8 +190,18 @@ const TABLE: &[Bad] = &[
     bad!("template uses an unknown variable", [("templates/partials/footer.html", "<footer>\n{{ no_such_thing.field }}\n</footer>\n")],
         "template-error" at "templates/partials/footer.html":2:4),
     // ── versions ────────────────────────────────────────────────────────
-    // Versions are being added on another branch: their rows (bad `versions:`
-    // keys, refs that match nothing, a page missing in a version …) go here.
+    // (Rows that need a git history — a glob matching nothing, a ref's bad
+    // charter.yaml, two refs with one name — are in tests/versions.rs.)
+    bad!("versions: not a git repository", [("charter.yaml", "title: Bad\nversions:\n  refs: [\"v*\"]\n")],
+        "version-git" at "charter.yaml":2:1, alone: Some("its charter.yaml differs from the base")),
+    bad!("versions: current is not a path segment", [("charter.yaml", "title: Bad\nversions:\n  current: \"../next\"\n")],
+        "version-name" at "charter.yaml":3:12, alone: Some("its charter.yaml differs from the base")),
+    bad!("versions: current is a language tag", [("charter.yaml", "title: Bad\nlanguages: { ru: { name: Русский } }\nversions:\n  current: ru\n")],
+        "version-name" at "charter.yaml":4:12, alone: Some("its charter.yaml differs from the base")),
+    bad!("versions: default names no version", [("charter.yaml", "title: Bad\nversions:\n  current: next\n  default: nxt\n")],
+        "version-default" at "charter.yaml":4:12, alone: Some("its charter.yaml differs from the base")),
+    bad!("versions: refs is not a list", [("charter.yaml", "title: Bad\nversions:\n  refs: { a: b }\n")],
+        "config-type" at "charter.yaml":3:9, alone: CONFIG),
 ];
 
 fn write_site(root: &Path, files: &[(&str, &str)]) {
