@@ -579,3 +579,32 @@ fn the_cli_reports_versions_and_clean_removes_the_cache() {
         .unwrap()
         .contains(".charter-cache/"));
 }
+
+#[test]
+fn a_site_in_a_subfolder_of_the_repository_reads_that_folder_at_each_ref() {
+    let repo = tempfile::tempdir().unwrap();
+    let root = repo.path().join("docs");
+    std::fs::create_dir_all(root.join("book")).unwrap();
+    std::fs::write(
+        root.join("charter.yaml"),
+        format!("title: Docs\n{EXAMPLE_VERSIONS}"),
+    )
+    .unwrap();
+    std::fs::write(root.join("book/01-one.md"), "# One\n\nFirst release.\n").unwrap();
+    std::fs::write(repo.path().join("README.md"), "code lives here\n").unwrap();
+    git(repo.path(), &["init", "-q", "-b", "main"]);
+    git(repo.path(), &["add", "-A"]);
+    git(repo.path(), &["commit", "-q", "-m", "one"]);
+    git(repo.path(), &["tag", "v1.0"]);
+    std::fs::write(root.join("book/01-one.md"), "# One\n\nWorking tree.\n").unwrap();
+    let built = build_memory(&root);
+    assert!(
+        built.report.succeeded(),
+        "{:#?}",
+        errors_and_warnings(&built)
+    );
+    assert!(built.text("book/one/index.html").contains("First release."));
+    assert!(built
+        .text("next/book/one/index.html")
+        .contains("Working tree."));
+}
