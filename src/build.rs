@@ -267,6 +267,20 @@ pub(crate) struct Stats {
     pub(crate) published: Vec<(String, String)>,
 }
 
+impl Stats {
+    /// A build that stopped before writing pages.
+    pub(crate) fn empty() -> Self {
+        Stats {
+            pages: 0,
+            files: 0,
+            kept: None,
+            to_cache: Vec::new(),
+            cache_keep: None,
+            published: Vec::new(),
+        }
+    }
+}
+
 /// How one version's build differs from a plain build.
 pub(crate) struct VersionRun {
     /// All versions as this one sees them (`None`: a site without versions).
@@ -369,14 +383,7 @@ fn run(
         files.write(&url_path(&path), crate::theme::nav_script(nav).as_bytes());
     }
     let Some(theme) = theme else {
-        return Stats {
-            pages: 0,
-            files: 0,
-            kept: None,
-            to_cache: Vec::new(),
-            cache_keep: None,
-            published: Vec::new(),
-        };
+        return Stats::empty();
     };
 
     let scans: Vec<(usize, PageScan)> = (0..content.pages.len())

@@ -45,14 +45,7 @@ pub(super) fn run_all(
     let repo = GitCli::new(&opts.root);
     let (list, mut found) = versions::plan(config, wanted, &repo);
     diags.append(&mut found);
-    let mut stats = Stats {
-        pages: 0,
-        files: 0,
-        kept: None,
-        to_cache: Vec::new(),
-        cache_keep: None,
-        published: Vec::new(),
-    };
+    let mut stats = Stats::empty();
     if list.is_empty() {
         if !diags.iter().any(Diagnostic::is_error) {
             let (line, column) = wanted.position("versions");

@@ -119,15 +119,7 @@ impl Cache {
 
     /// Removes exported trees no version uses any more.
     pub fn prune_trees(&self, keep: &BTreeSet<String>) {
-        let Ok(entries) = std::fs::read_dir(self.dir.join("trees")) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if !keep.contains(&name) {
-                let _ = std::fs::remove_dir_all(entry.path());
-            }
-        }
+        remove_all_but(&self.dir.join("trees"), keep);
     }
 
     fn version_dir(&self, name: &str) -> PathBuf {
@@ -202,14 +194,19 @@ impl Cache {
 
     /// Removes the cached output of versions not in `keep`.
     pub fn prune_versions(&self, keep: &BTreeSet<String>) {
-        let Ok(entries) = std::fs::read_dir(self.dir.join("versions")) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if !keep.contains(&name) {
-                let _ = std::fs::remove_dir_all(entry.path());
-            }
+        remove_all_but(&self.dir.join("versions"), keep);
+    }
+}
+
+/// Removes every entry of `dir` whose name is not in `keep`.
+fn remove_all_but(dir: &Path, keep: &BTreeSet<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !keep.contains(&name) {
+            let _ = std::fs::remove_dir_all(entry.path());
         }
     }
 }

@@ -172,6 +172,7 @@ ignore: [\"content/menu/**\"]
 /// therefore tree ids and outputs) are the same on every run.
 pub fn git(dir: &Path, args: &[&str]) -> String {
     let out = std::process::Command::new("git")
+        .args(["-c", "init.defaultBranch=main", "-c", "core.autocrlf=false"])
         .args(args)
         .current_dir(dir)
         .env("GIT_AUTHOR_NAME", "Test")
