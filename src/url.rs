@@ -37,6 +37,9 @@ pub enum Route {
     /// A file published next to the content at its source-relative path
     /// (`images/x.png`), per version (languages share it).
     File(String),
+    /// A file of the search index bundle (`pagefind/pagefind.js`; `` for
+    /// the bundle's folder), one bundle per version (languages share it).
+    Search(String),
     /// A site-wide asset of the theme or a static folder (`assets/charter.css`),
     /// shared by all versions and languages.
     Asset(String),
@@ -79,7 +82,7 @@ impl Urls {
         // language (translations share images); assets belong to neither.
         let prefixes = match route {
             Route::Asset(_) | Route::NotFound => [None, None],
-            Route::File(_) => [scope.version.as_ref(), None],
+            Route::File(_) | Route::Search(_) => [scope.version.as_ref(), None],
             _ => [scope.version.as_ref(), scope.lang.as_ref()],
         };
         for part in prefixes.into_iter().flatten() {
@@ -104,6 +107,10 @@ impl Urls {
                 out.push_str(&format!("spec/{n}/{}/", name.trim_matches('/')));
             }
             Route::File(path) | Route::Asset(path) => out.push_str(path.trim_start_matches('/')),
+            Route::Search(path) => {
+                out.push_str("pagefind/");
+                out.push_str(path.trim_start_matches('/'));
+            }
             Route::NotFound => out.push_str("404.html"),
         }
         out
@@ -210,6 +217,15 @@ mod tests {
         assert_eq!(
             urls.output_path(&scope, &Route::Home),
             PathBuf::from("v1/ru/index.html")
+        );
+        // One search bundle per version, shared by its languages.
+        assert_eq!(
+            urls.url(&scope, &Route::Search("pagefind.js".into())),
+            "/v1/pagefind/pagefind.js"
+        );
+        assert_eq!(
+            urls.relative(&Scope::root(), &Route::Search(String::new())),
+            "pagefind/"
         );
     }
 
