@@ -386,7 +386,7 @@ fn run(
         return Stats::empty();
     };
 
-    let scans: Vec<(usize, PageScan)> = (0..content.pages.len())
+    let rendered: Vec<(usize, PageScan, Option<String>)> = (0..content.pages.len())
         .into_par_iter()
         .filter_map(|i| {
             let ctx = site.page_context(i);
@@ -398,7 +398,7 @@ fn run(
                     files
                         .write_quiet_at(&prepared[i].output, html.as_bytes(), at)
                         .ok()
-                        .map(|_| (i, scan))
+                        .map(|_| (i, scan, ctx.search.then_some(html)))
                 }
                 Err(d) => {
                     files.push_error(d);
@@ -406,12 +406,28 @@ fn run(
                     // The page is not written, but the links of its own
                     // text are still checked: a broken template must not
                     // hide the content's problems.
-                    Some((i, check::scan(&prepared[i].rendered.html)))
+                    Some((i, check::scan(&prepared[i].rendered.html), None))
                 }
             }
         })
         .collect();
+    // Pages for the search index: (URL, HTML) of those marked searchable.
+    let mut searchable = Vec::new();
+    let scans: Vec<(usize, PageScan)> = rendered
+        .into_iter()
+        .map(|(i, scan, html)| {
+            searchable.extend(html.map(|h| (prepared[i].url.clone(), h)));
+            (i, scan)
+        })
+        .collect();
     clock.lap("render", report);
+    #[cfg(feature = "search")]
+    if site::search_on(config) {
+        write_search_index(&urls, searchable, &files);
+        clock.lap("search", report);
+    }
+    #[cfg(not(feature = "search"))]
+    drop(searchable);
 
     let not_found = if version.at_root() {
         render_404(config, &urls, &site.contexts[0], &theme, &files)
@@ -511,6 +527,27 @@ fn collapse_template_errors(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// The search index of one build's pages, in its version's `pagefind/`.
+#[cfg(feature = "search")]
+fn write_search_index(urls: &Urls, pages: Vec<(String, String)>, files: &Files<'_>) {
+    let bundle = urls.relative(&Scope::root(), &Route::Search(String::new()));
+    let pages = pages
+        .into_iter()
+        .map(|(url, html)| crate::search::SearchPage { url, html })
+        .collect();
+    match crate::search::index(pages, &bundle) {
+        Ok((index, warnings)) => {
+            for (path, bytes) in &index.files {
+                files.write(path, bytes);
+            }
+            for warning in warnings {
+                files.push_error(warning);
+            }
+        }
+        Err(error) => files.push_error(error),
+    }
 }
 
 /// Redirects from `/spec/N/NAME/` (in every language), and at the root

@@ -562,6 +562,9 @@ impl<'a> Site<'a> {
                 PageKind::Home | PageKind::Translations => Vec::new(),
             },
             show_title: this.rendered.first_heading.is_none(),
+            search: search_on(self.config)
+                && page.front.search != Some(false)
+                && page.kind != PageKind::Translations,
             spec: spec.map(|s| {
                 spec_site::context(s, &self.content.specs, &lang.links, &self.backlinks[l])
             }),
@@ -886,10 +889,18 @@ fn site_context(
         css_url: urls.url(scope, &Route::Asset("assets/charter.css".into())),
         js_url: urls.url(scope, &Route::Asset("assets/charter.js".into())),
         nav_url: urls.url(scope, &nav_script_route(scope)),
-        search: config.search,
+        search: search_on(config),
+        search_url: search_on(config)
+            .then(|| urls.url(scope, &Route::Search("pagefind.js".into()))),
         translations_url: (!config.languages.is_empty())
             .then(|| urls.url(&Scope::root(), &Route::Translations)),
     }
+}
+
+/// Whether builds index pages and show the search box: the site wants it
+/// (`search:`, default true) and charter was built with the `search` feature.
+pub fn search_on(config: &Config) -> bool {
+    config.search && cfg!(feature = "search")
 }
 
 /// Where a language's shared chapter tree is published (one file per

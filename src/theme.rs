@@ -66,7 +66,12 @@ pub struct SiteContext {
     /// A script that defines the whole chapter tree (`window.charterNav`),
     /// loaded by every page so pages do not each carry the full sidebar.
     pub nav_url: String,
+    /// Search is on (`search:` in charter.yaml, and charter built with the
+    /// `search` feature): pages show the search box.
     pub search: bool,
+    /// The search bundle's script (`/rfc/pagefind/pagefind.js`, per version),
+    /// when `search` is on.
+    pub search_url: Option<String>,
     /// The translation dashboard, when the site has translations.
     pub translations_url: Option<String>,
 }
@@ -132,6 +137,10 @@ pub struct PageContext {
     pub nav: Vec<NavItem>,
     /// Show `title` as the page's heading (its body has no level-1 heading).
     pub show_title: bool,
+    /// The page goes into the search index (its body is marked
+    /// `data-pagefind-body`): search is on and the page did not opt out
+    /// with `search: false`.
+    pub search: bool,
     /// The spec's metadata on spec pages.
     pub spec: Option<SpecContext>,
     /// The specs by status on the registry page.
@@ -715,6 +724,7 @@ mod tests {
             js_url: format!("{base}assets/charter.js"),
             nav_url: format!("{base}assets/nav.js"),
             search: true,
+            search_url: Some(format!("{base}pagefind/pagefind.js")),
             translations_url: None,
         }
     }

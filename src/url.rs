@@ -38,6 +38,9 @@ pub enum Route {
     /// next to the content at its source-relative path (`images/x.png`,
     /// translations share it) or a generated per-version script.
     File(String),
+    /// A file of the search index bundle (`pagefind/pagefind.js`; `` for
+    /// the bundle's folder), one bundle per version (languages share it).
+    Search(String),
     /// A site-wide asset of the theme or a static folder (`assets/charter.css`),
     /// shared by all versions and languages.
     Asset(String),
@@ -96,7 +99,7 @@ impl Urls {
         // language (translations share images); assets belong to neither.
         let prefixes = match route {
             Route::Asset(_) | Route::NotFound => [None, None],
-            Route::File(_) => [self.version.as_ref(), None],
+            Route::File(_) | Route::Search(_) => [self.version.as_ref(), None],
             _ => [self.version.as_ref(), scope.lang.as_ref()],
         };
         for part in prefixes.into_iter().flatten() {
@@ -121,6 +124,10 @@ impl Urls {
                 out.push_str(&format!("spec/{n}/{}/", name.trim_matches('/')));
             }
             Route::File(path) | Route::Asset(path) => out.push_str(path.trim_start_matches('/')),
+            Route::Search(path) => {
+                out.push_str("pagefind/");
+                out.push_str(path.trim_start_matches('/'));
+            }
             Route::NotFound => out.push_str("404.html"),
         }
         out
@@ -237,6 +244,15 @@ mod tests {
         );
         assert_eq!(urls.site_root_path("/rfcs/9/1.png"), "/v1/rfcs/9/1.png");
         assert_eq!(urls.url(&scope, &Route::NotFound), "/404.html");
+        // One search bundle per version, shared by its languages.
+        assert_eq!(
+            urls.url(&scope, &Route::Search("pagefind.js".into())),
+            "/v1/pagefind/pagefind.js"
+        );
+        assert_eq!(
+            Urls::new(None).relative(&Scope::root(), &Route::Search(String::new())),
+            "pagefind/"
+        );
     }
 
     #[test]

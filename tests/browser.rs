@@ -628,3 +628,186 @@ fn version_switcher_stays_on_the_page() {
     );
     driver.screenshot("versions-phone-dark");
 }
+
+impl Driver {
+    /// Types into the element `css` (focusing it), as a reader would,
+    /// replacing what it held.
+    fn type_into(&self, css: &str, text: &str) {
+        let el = self.post("/element", json!({ "using": "css selector", "value": css }));
+        let id = el
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("no element {css}: {el}"))
+            .to_string();
+        self.post(&format!("/element/{id}/clear"), json!({}));
+        self.post(&format!("/element/{id}/value"), json!({ "text": text }));
+    }
+
+    /// Presses keys wherever the focus is (WebDriver key actions).
+    fn press(&self, keys: &[&str]) {
+        let actions: Vec<Value> = keys
+            .iter()
+            .flat_map(|k| {
+                [
+                    json!({"type": "keyDown", "value": k}),
+                    json!({"type": "keyUp", "value": k}),
+                ]
+            })
+            .collect();
+        self.post(
+            "/actions",
+            json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]}),
+        );
+    }
+}
+
+const RESULTS: &str = "return [...document.querySelectorAll('[data-search-results] [role=option]')].map(li => ({href: li.querySelector('a').getAttribute('href'), title: li.querySelector('.search-title').textContent, shortname: (li.querySelector('.search-shortname')||{}).textContent || null, status: (li.querySelector('[data-status]')||{dataset:{}}).dataset.status || null, marks: li.querySelectorAll('.search-excerpt mark').length, selected: li.getAttribute('aria-selected')}))";
+
+/// Waits until the results panel lists something that `check` accepts.
+fn wait_results(driver: &Driver, what: &str, check: impl Fn(&[Value]) -> bool) -> Vec<Value> {
+    let mut last = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while Instant::now() < deadline {
+        last = driver.js(RESULTS).as_array().cloned().unwrap_or_default();
+        if check(&last) {
+            return last;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let message = driver.js("return document.querySelector('[data-search-message]').textContent");
+    panic!("timed out waiting for {what}; results: {last:?}; message: {message}");
+}
+
+#[test]
+fn search_in_a_real_browser() {
+    let Some((chromium, chromedriver)) = browser_tools() else {
+        return;
+    };
+    let (_out, port) = built_example();
+    let origin = format!("http://127.0.0.1:{port}");
+    let driver = Driver::start(&chromium, &chromedriver);
+    driver.resize(1280, 900);
+
+    // "/" focuses the box; typing searches this language's index.
+    driver.goto(&format!("{origin}{BASE}book/foreword/"));
+    driver.press(&["/"]);
+    assert_eq!(
+        driver.js("return document.activeElement.matches('[data-search-input]')"),
+        json!(true),
+        "/ focuses the search box"
+    );
+    driver.type_into("[data-search-input]", "gauge");
+    let results = wait_results(&driver, "gauge results", |r| r.len() >= 2);
+    let gauge = results
+        .iter()
+        .find(|r| r["shortname"] == "3/GAUGE")
+        .unwrap_or_else(|| panic!("3/GAUGE among {results:?}"));
+    assert_eq!(gauge["title"], "Gauge Reading Format");
+    assert_eq!(gauge["status"], "deprecated");
+    assert_eq!(gauge["href"], format!("{BASE}spec/3/"));
+    assert!(results.iter().any(|r| r["shortname"] == "4/GAUGE2"));
+    assert!(
+        results.iter().all(|r| r["marks"].as_u64() > Some(0)),
+        "the match is highlighted: {results:?}"
+    );
+    assert_eq!(results[0]["selected"], "true");
+    driver.screenshot("search-light");
+
+    // Keyboard: ArrowDown moves the selection, Enter opens it.
+    driver.press(&["\u{E015}"]); // ArrowDown
+    let now = driver.js(RESULTS);
+    assert_eq!(now[1]["selected"], "true", "{now}");
+    let second = now[1]["href"].as_str().unwrap().to_string();
+    driver.press(&["\u{E007}"]); // Enter
+    wait_js(
+        &driver,
+        "the second result",
+        "return location.pathname + location.hash",
+        10,
+        |v| v.as_str() == Some(second.as_str()),
+    );
+
+    // A status chip keeps only specs of that status; Escape closes the panel.
+    driver.type_into("[data-search-input]", "gauge");
+    wait_results(&driver, "gauge results again", |r| r.len() >= 2);
+    driver.click("[data-search-chip=deprecated]");
+    let filtered = wait_results(&driver, "deprecated specs only", |r| {
+        !r.is_empty() && r.iter().all(|x| x["status"] == "deprecated")
+    });
+    assert_eq!(filtered.len(), 1, "{filtered:?}");
+    assert_eq!(filtered[0]["shortname"], "3/GAUGE");
+    assert_eq!(
+        driver.js("return document.querySelector('[data-search-chip=deprecated]').getAttribute('aria-pressed')"),
+        json!("true")
+    );
+    // Only statuses the site has get a chip.
+    assert_eq!(
+        driver.js("return [...document.querySelectorAll('[data-search-chip]')].filter(c => !c.hidden).map(c => c.dataset.searchChip).join()"),
+        json!("draft,stable,deprecated")
+    );
+    driver.screenshot("search-chip");
+    driver.press(&["\u{E00C}"]); // Escape
+    assert_eq!(
+        driver.js("return document.querySelector('[data-search-panel]').hidden"),
+        json!(true)
+    );
+
+    // "/" typed into another field stays there.
+    driver.goto(&format!("{origin}{BASE}spec/"));
+    driver.type_into("[data-registry-filter]", "a/b");
+    assert_eq!(
+        driver.js("return [document.activeElement.matches('[data-registry-filter]'), document.activeElement.value]"),
+        json!([true, "a/b"])
+    );
+
+    // Russian pages search the Russian index, in Russian.
+    driver.goto(&format!("{origin}{BASE}ru/"));
+    driver.type_into("[data-search-input]", "справочник");
+    let ru = wait_results(&driver, "Russian results", |r| !r.is_empty());
+    assert_eq!(ru[0]["href"], format!("{BASE}ru/book/foreword/"), "{ru:?}");
+    assert_eq!(ru[0]["title"], "Предисловие");
+    assert!(ru.iter().all(|r| r["href"]
+        .as_str()
+        .unwrap()
+        .starts_with(&format!("{BASE}ru/"))));
+    assert_eq!(
+        driver.js("return document.querySelector('[data-search-message]').textContent"),
+        json!(format!("Найдено: {}", ru.len()))
+    );
+    driver.screenshot("search-ru");
+    driver.type_into("[data-search-input]", "zzzqx");
+    wait_js(
+        &driver,
+        "the no-result message",
+        "return document.querySelector('[data-search-message]').textContent",
+        10,
+        |v| v.as_str().unwrap_or("").contains("ничего не найдено"),
+    );
+
+    // Dark theme.
+    driver.js("localStorage.setItem('charter-theme', 'dark')");
+    driver.goto(&format!("{origin}{BASE}book/foreword/"));
+    driver.type_into("[data-search-input]", "patch");
+    wait_results(&driver, "patch results", |r| r.len() >= 2);
+    driver.screenshot("search-dark");
+
+    // Phone: the box opens across the header; the panel fits the screen.
+    driver.js("localStorage.setItem('charter-theme', 'light')");
+    driver.resize(360, 800);
+    driver.goto(&format!("{origin}{BASE}book/foreword/"));
+    driver.screenshot("search-phone-closed");
+    driver.click("[data-search-input]");
+    driver.type_into("[data-search-input]", "gauge");
+    wait_results(&driver, "phone results", |r| r.len() >= 2);
+    let fits = "const p=document.querySelector('[data-search-panel]').getBoundingClientRect(); const i=document.querySelector('[data-search-input]').getBoundingClientRect(); return [p.left>=0 && p.right<=innerWidth, i.width>200, document.documentElement.scrollWidth<=innerWidth]";
+    assert_eq!(driver.js(fits), json!([true, true, true]));
+    driver.screenshot("search-phone");
+
+    // Arabic: right to left.
+    driver.resize(1280, 900);
+    driver.goto(&format!("{origin}{BASE}ar/"));
+    driver.type_into("[data-search-input]", "Riverbank");
+    wait_results(&driver, "Arabic-page results", |r| !r.is_empty());
+    driver.screenshot("search-ar");
+}

@@ -759,3 +759,33 @@ fn a_site_with_versions_serves_every_version_and_edits_the_working_tree() {
     let builds = s.events().iter().filter(|e| e.starts_with("built")).count();
     assert_eq!(builds, 2, "{:#?}", s.events());
 }
+
+/// The search box works in `serve`: the bundle is served under the base
+/// path, its module script as JavaScript, and the pages point at it.
+#[cfg(feature = "search")]
+#[test]
+fn serves_the_search_bundle() {
+    let site = common::copy_fixture("basic");
+    let s = start(site.path());
+    let page = get(s.addr, &format!("{BASE}book/why/"));
+    assert!(
+        page.body
+            .contains(&format!("data-search-url=\"{BASE}pagefind/pagefind.js\"")),
+        "{}",
+        page.body
+    );
+    let js = get(s.addr, &format!("{BASE}pagefind/pagefind.js"));
+    assert_eq!(js.status, 200);
+    assert!(
+        js.head.contains("content-type: text/javascript"),
+        "{}",
+        js.head
+    );
+    let entry = get(s.addr, &format!("{BASE}pagefind/pagefind-entry.json"));
+    assert_eq!(entry.status, 200);
+    assert!(entry.body.contains("\"en\""), "{}", entry.body);
+    assert_eq!(
+        get(s.addr, &format!("{BASE}pagefind/wasm.en.pagefind")).status,
+        200
+    );
+}

@@ -202,9 +202,7 @@ fn stale_translations_show_a_banner_and_the_dashboard_counts_them() {
         .find(r#"data-banner="outdated""#)
         .expect("outdated banner")..];
     assert!(banner[..banner.find("</div>").unwrap()].contains(r#"href="/docs/book/why/""#));
-    let credit = &ru[ru
-        .find(r#"<p class="translation-credit">"#)
-        .expect("credit")..];
+    let credit = &ru[ru.find(r#"<p class="translation-credit""#).expect("credit")..];
     assert!(
         credit[..credit.find("</p>").unwrap()].contains("Анна"),
         "the translator is credited, in Russian"

@@ -556,6 +556,23 @@ Example: `obsoletes: [99]` when there is no spec 99.
 Fix: correct the number or add the spec. Change the level with `lints:`.",
     ),
     (
+        "search-index",
+        "the search index could not be built, or a page left out of it",
+        "\
+charter indexes every page for the search box (Pagefind, one index per
+language under pagefind/). As an error: the index as a whole could not be
+built, and the build fails. As a warning: one page could not be read by
+the indexer; it is published, but search will not find it.
+
+Example: warning[search-index]: /book/notes/ is left out of the search index.
+
+Fix: report the problem with the page that triggers it. Meanwhile
+`search: false` in charter.yaml builds without search, and `search: false`
+in a page's front matter leaves that page out of the index. Change the
+level of the warning with `lints:`, e.g.
+    lints: { search-index: allow }",
+    ),
+    (
         "underscore-path",
         "an output path starts with `_`",
         "\

@@ -24,6 +24,17 @@ page-navigation = التنقل بين الصفحات
 language = اللغة
 version = الإصدار
 
+## Search box
+# $term: what the reader typed; $count: a number of results
+
+search-label = ابحث في هذا الموقع
+search-loading = جارٍ البحث…
+search-no-results = لا نتائج لـ «{ $term }».
+search-results-count = النتائج: { $count }
+search-unavailable = تعذّر تحميل البحث.
+search-results = نتائج البحث
+search-filter-status = تصفية المواصفات حسب الحالة
+
 ## Spec status names and metadata
 
 status-raw = أولية

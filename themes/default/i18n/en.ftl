@@ -27,6 +27,17 @@ page-navigation = Page navigation
 language = Language
 version = Version
 
+## Search box
+# $term: what the reader typed; $count: a number of results
+
+search-label = Search this site
+search-loading = Searching…
+search-no-results = Nothing found for “{ $term }”.
+search-results-count = Results: { $count }
+search-unavailable = Search could not be loaded.
+search-results = Search results
+search-filter-status = Filter specs by status
+
 ## Spec status names and metadata
 
 status-raw = raw

@@ -24,6 +24,17 @@ page-navigation = Навигация по страницам
 language = Язык
 version = Версия
 
+## Search box
+# $term: what the reader typed; $count: a number of results
+
+search-label = Поиск по сайту
+search-loading = Ищем…
+search-no-results = По запросу «{ $term }» ничего не найдено.
+search-results-count = Найдено: { $count }
+search-unavailable = Не удалось загрузить поиск.
+search-results = Результаты поиска
+search-filter-status = Отбор спецификаций по статусу
+
 ## Spec status names and metadata
 
 status-raw = сырая

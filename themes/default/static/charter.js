@@ -214,3 +214,230 @@
     link.hash = location.hash;
   });
 })();
+
+/* Search box: Pagefind's JS API over the index of this version
+   (data-search-url), loaded on first use; our own results panel with
+   keyboard navigation and status chips for specs. Words come from the
+   page (data-search-* attributes and the chips' labels). */
+(function () {
+  "use strict";
+  var doc = document;
+  var box = doc.querySelector("[data-search]");
+  if (!box) return;
+  var input = box.querySelector("[data-search-input]");
+  var panel = box.querySelector("[data-search-panel]");
+  var list = box.querySelector("[data-search-results]");
+  var message = box.querySelector("[data-search-message]");
+  var chipBox = box.querySelector("[data-search-chips]");
+  var chips = Array.prototype.slice.call(box.querySelectorAll("[data-search-chip]"));
+  var MAX = 10;
+  var pagefind = null; /* a promise of the module, once loading started */
+  var active = -1; /* index of the highlighted result */
+  var seq = 0; /* the latest search; older answers are dropped */
+  var timer = null;
+  var labels = {};
+  chips.forEach(function (chip) {
+    var badge = chip.querySelector("[data-status]");
+    labels[chip.getAttribute("data-search-chip")] = badge ? badge.textContent : chip.textContent;
+  });
+
+  function text(key, name, value) {
+    var s = box.getAttribute("data-search-" + key) || "";
+    return name ? s.split("{" + name + "}").join(value) : s;
+  }
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(box.getAttribute("data-search-url")).then(function (pf) {
+        /* Results carry the pages' full URLs (with base path and version). */
+        return pf.options({ baseUrl: "/", excerptLength: 22 }).then(function () {
+          return pf.filters();
+        }).then(function (filters) {
+          var statuses = (filters && filters.status) || {};
+          var any = false;
+          chips.forEach(function (chip) {
+            var has = (statuses[chip.getAttribute("data-search-chip")] || 0) > 0;
+            chip.hidden = !has;
+            any = any || has;
+          });
+          if (chipBox) chipBox.hidden = !any;
+          return pf;
+        });
+      });
+      pagefind.catch(function () { /* reported where it is awaited */ });
+    }
+    return pagefind;
+  }
+
+  function open(show) {
+    panel.hidden = !show;
+    input.setAttribute("aria-expanded", show ? "true" : "false");
+    box.classList.toggle("search-open", show);
+  }
+
+  function selected() {
+    return chips.filter(function (c) { return c.getAttribute("aria-pressed") === "true"; })
+      .map(function (c) { return c.getAttribute("data-search-chip"); });
+  }
+
+  function setActive(i) {
+    var options = list.querySelectorAll("[role=option]");
+    if (options.length === 0) { active = -1; input.removeAttribute("aria-activedescendant"); return; }
+    active = (i + options.length) % options.length;
+    for (var k = 0; k < options.length; k++) {
+      options[k].setAttribute("aria-selected", k === active ? "true" : "false");
+    }
+    input.setAttribute("aria-activedescendant", options[active].id);
+    if (options[active].scrollIntoView) options[active].scrollIntoView({ block: "nearest" });
+  }
+
+  /* Pagefind's excerpt is HTML with <mark>; keep the marks, take the rest as text. */
+  function excerpt(html) {
+    var out = doc.createElement("span");
+    out.className = "search-excerpt";
+    var parsed = new DOMParser().parseFromString("<body>" + (html || ""), "text/html").body;
+    parsed.childNodes.forEach(function (node) {
+      if (node.nodeType === 1 && node.nodeName === "MARK") {
+        var mark = doc.createElement("mark");
+        mark.textContent = node.textContent;
+        out.appendChild(mark);
+      } else {
+        out.appendChild(doc.createTextNode(node.textContent));
+      }
+    });
+    return out;
+  }
+
+  function render(results, term) {
+    list.textContent = "";
+    results.forEach(function (data, i) {
+      var li = doc.createElement("li");
+      li.id = "search-result-" + i;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
+      var a = doc.createElement("a");
+      a.href = data.url;
+      a.tabIndex = -1;
+      var head = doc.createElement("span");
+      head.className = "search-result-head";
+      var meta = data.meta || {};
+      if (meta.shortname) {
+        var short = doc.createElement("span");
+        short.className = "search-shortname";
+        short.dir = "ltr"; /* 42/C4 reads left to right in RTL pages too */
+        short.textContent = meta.shortname;
+        head.appendChild(short);
+      }
+      var title = doc.createElement("span");
+      title.className = "search-title";
+      title.textContent = meta.title || data.url;
+      head.appendChild(title);
+      var status = data.filters && data.filters.status && data.filters.status[0];
+      if (status) {
+        var badge = doc.createElement("span");
+        badge.setAttribute("data-status", status);
+        badge.textContent = labels[status] || status;
+        head.appendChild(badge);
+      }
+      a.appendChild(head);
+      a.appendChild(excerpt(data.excerpt));
+      li.appendChild(a);
+      li.addEventListener("mousemove", function () { if (active !== i) setActive(i); });
+      list.appendChild(li);
+    });
+    active = -1;
+    input.removeAttribute("aria-activedescendant");
+    if (results.length) setActive(0);
+    message.textContent = results.length
+      ? text("count", "count", String(results.total))
+      : text("none", "term", term);
+  }
+
+  function run() {
+    var term = input.value.trim();
+    var statuses = selected();
+    if (!term && statuses.length === 0) {
+      list.textContent = "";
+      message.textContent = "";
+      active = -1;
+      open(chips.length > 0 && doc.activeElement === input && !(chipBox && chipBox.hidden));
+      return;
+    }
+    var mine = ++seq;
+    open(true);
+    message.textContent = text("loading");
+    load().then(function (pf) {
+      var opts = statuses.length ? { filters: { status: { any: statuses } } } : {};
+      return pf.search(term || null, opts);
+    }).then(function (search) {
+      if (mine !== seq || !search) return null;
+      var top = search.results.slice(0, MAX);
+      return Promise.all(top.map(function (r) { return r.data(); })).then(function (data) {
+        if (mine !== seq) return;
+        data.total = search.results.length;
+        render(data, term);
+      });
+    }).catch(function (e) {
+      if (mine !== seq) return;
+      list.textContent = "";
+      message.textContent = text("error");
+      if (window.console) console.warn("charter search:", e);
+    });
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(run, 120);
+  }
+
+  input.addEventListener("input", schedule);
+  input.addEventListener("focus", function () {
+    load().then(function () {
+      if (doc.activeElement === input && !input.value.trim() && selected().length === 0) run();
+    }, function () {});
+    if (input.value.trim() || selected().length) open(true);
+  });
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      if (panel.hidden) open(true);
+      setActive(active + (e.key === "ArrowDown" ? 1 : -1));
+      e.preventDefault();
+    } else if (e.key === "Enter") {
+      var options = list.querySelectorAll("[role=option] a");
+      var target = options[active >= 0 ? active : 0];
+      if (target) {
+        e.preventDefault();
+        window.location.href = target.href;
+      }
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      if (!panel.hidden) open(false);
+      else { input.value = ""; input.blur(); }
+    }
+  });
+  chips.forEach(function (chip) {
+    chip.addEventListener("click", function () {
+      var on = chip.getAttribute("aria-pressed") !== "true";
+      chip.setAttribute("aria-pressed", on ? "true" : "false");
+      input.focus();
+      run();
+    });
+  });
+  /* Clicks inside the panel keep it open; anywhere else closes it. */
+  doc.addEventListener("mousedown", function (e) {
+    if (!box.contains(e.target)) open(false);
+  });
+  box.addEventListener("focusout", function (e) {
+    if (e.relatedTarget && !box.contains(e.relatedTarget)) open(false);
+  });
+  /* "/" focuses the box, unless the reader is typing somewhere. */
+  doc.addEventListener("keydown", function (e) {
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+    var t = e.target;
+    var tag = t && t.tagName;
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) return;
+    e.preventDefault();
+    input.focus();
+    input.select();
+  });
+})();

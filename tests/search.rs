@@ -1,0 +1,265 @@
+//! The search index (feature `search`): one Pagefind index per language
+//! under `pagefind/`, the theme's `data-pagefind-*` markup, the search box,
+//! and `search: false` in charter.yaml and in front matter. Built without
+//! the feature (`--no-default-features`), only the last test runs.
+
+mod common;
+
+#[cfg(feature = "search")]
+mod with_search {
+    use super::common::{self, build_at, build_fixture, copy_fixture, Built};
+    use serde_json::Value;
+    use std::io::Read;
+
+    /// Every page record in the bundle's fragment files (gzip, a signature, JSON).
+    fn fragments(built: &Built, bundle: &str) -> Vec<Value> {
+        let mut out = Vec::new();
+        for (path, bytes) in &built.files {
+            if !(path.starts_with(bundle) && path.ends_with(".pf_fragment")) {
+                continue;
+            }
+            let mut text = String::new();
+            flate2::read::GzDecoder::new(&bytes[..])
+                .read_to_string(&mut text)
+                .expect("gzip fragment");
+            let json = text.strip_prefix("pagefind_dcd").expect("signature");
+            collect_pages(
+                &serde_json::from_str(json).expect("fragment JSON"),
+                &mut out,
+            );
+        }
+        out
+    }
+
+    fn collect_pages(v: &Value, out: &mut Vec<Value>) {
+        match v {
+            Value::Object(map) if map.contains_key("url") && map.contains_key("content") => {
+                out.push(v.clone())
+            }
+            Value::Object(map) => map.values().for_each(|v| collect_pages(v, out)),
+            Value::Array(items) => items.iter().for_each(|v| collect_pages(v, out)),
+            _ => {}
+        }
+    }
+
+    fn page<'a>(pages: &'a [Value], url: &str) -> &'a Value {
+        pages.iter().find(|p| p["url"] == url).unwrap_or_else(|| {
+            let urls: Vec<_> = pages.iter().map(|p| p["url"].to_string()).collect();
+            panic!("{url} is not in the index: {urls:?}")
+        })
+    }
+
+    fn entry(built: &Built, bundle: &str) -> Value {
+        serde_json::from_str(built.text(&format!("{bundle}pagefind-entry.json"))).unwrap()
+    }
+
+    #[test]
+    fn each_language_gets_its_own_index() {
+        let built = build_fixture("search");
+        assert!(built.errors().is_empty(), "{}", built.summary());
+        for file in [
+            "pagefind.js",
+            "pagefind-worker.js",
+            "wasm.en.pagefind",
+            "wasm.ru.pagefind",
+        ] {
+            assert!(
+                built.files.contains_key(&format!("pagefind/{file}")),
+                "pagefind/{file}"
+            );
+        }
+        // Pagefind's own UIs are not shipped: the theme has its own.
+        assert!(!built.files.keys().any(|p| p.contains("pagefind-ui")));
+        let langs = &entry(&built, "pagefind/")["languages"];
+        let count = |l: &str| langs[l]["page_count"].as_u64().unwrap_or(0);
+        // en: home, rivers, empty, registry, two specs (not the private page).
+        assert_eq!(count("en"), 6, "{langs}");
+        // Every page exists in every language (fallbacks show the source text).
+        assert_eq!(count("ru"), 6, "{langs}");
+        assert_eq!(count("ja"), 6, "{langs}");
+
+        let pages = fragments(&built, "pagefind/");
+        let rivers = page(&pages, "/book/rivers/");
+        assert!(rivers["content"]
+            .as_str()
+            .unwrap()
+            .contains("kingfisher dives"));
+        assert_eq!(rivers["meta"]["title"], "Rivers");
+        assert_eq!(rivers["filters"]["section"][0], "handbook");
+        let ru = page(&pages, "/ru/book/rivers/");
+        assert!(ru["content"].as_str().unwrap().contains("Зимородок ныряет"));
+        assert_eq!(ru["meta"]["title"], "Реки");
+    }
+
+    #[test]
+    fn only_the_body_is_indexed() {
+        let built = build_fixture("search");
+        let pages = fragments(&built, "pagefind/");
+        let rivers = page(&pages, "/book/rivers/");
+        let content = rivers["content"].as_str().unwrap();
+        // Not the header, sidebar, TOC or prev/next ("Handbook", "On this page", "Next").
+        for chrome in [
+            "Search Fixture",
+            "On this page",
+            "Next",
+            "Previous",
+            "Skip to content",
+        ] {
+            assert!(!content.contains(chrome), "{chrome:?} in {content:?}");
+        }
+        // Nor the heading anchors' "#" (hidden from screen readers).
+        assert!(
+            content.contains("Banks") && !content.contains('#'),
+            "{content:?}"
+        );
+        // A spec's text, not its metadata block (editor, license).
+        let heron = page(&pages, "/spec/7/")["content"].as_str().unwrap();
+        assert!(heron.contains("counted once per season"), "{heron:?}");
+        assert!(!heron.contains("Ada Wren"), "{heron:?}");
+        let html = built.text("book/rivers/index.html");
+        assert_eq!(html.matches("data-pagefind-body").count(), 1, "{html}");
+        let body_at = html.find("data-pagefind-body").unwrap();
+        assert!(
+            html[..body_at].ends_with("<article class=\"content\" "),
+            "on the article"
+        );
+    }
+
+    #[test]
+    fn spec_pages_carry_status_number_and_shortname() {
+        let built = build_fixture("search");
+        let html = built.text("spec/7/index.html");
+        assert!(
+            html.contains(r#"data-pagefind-filter="section:specs""#),
+            "{html}"
+        );
+        assert!(html.contains(r#"data-pagefind-filter="status:stable""#));
+        assert!(html.contains(r#"data-pagefind-filter="number:7""#));
+        assert!(html.contains(r#"data-pagefind-meta="shortname""#));
+        let pages = fragments(&built, "pagefind/");
+        let heron = page(&pages, "/spec/7/");
+        assert_eq!(heron["filters"]["status"][0], "stable");
+        assert_eq!(heron["filters"]["number"][0], "7");
+        assert_eq!(heron["filters"]["section"][0], "specs");
+        assert_eq!(heron["meta"]["shortname"], "7/HERON");
+        assert_eq!(heron["meta"]["title"], "Heron Protocol");
+        let egret = page(&pages, "/ru/spec/8/");
+        assert_eq!(egret["filters"]["status"][0], "draft");
+        // The registry lists every spec; only its introduction is searched.
+        let registry = page(&pages, "/spec/");
+        assert!(!registry["content"].as_str().unwrap().contains("Egret"));
+        // Handbook pages have no status.
+        assert!(page(&pages, "/book/rivers/")["filters"]
+            .get("status")
+            .is_none());
+    }
+
+    #[test]
+    fn japanese_text_is_split_into_words() {
+        let built = build_fixture("search");
+        let pages = fragments(&built, "pagefind/");
+        let ja = page(&pages, "/ja/book/rivers/");
+        assert!(ja["content"].as_str().unwrap().contains("カワセミ"));
+        // Without segmentation a sentence without spaces is one word.
+        let words = ja["word_count"].as_u64().unwrap();
+        assert!(words >= 15, "Japanese segmented into {words} words");
+        assert!(built.files.contains_key("pagefind/wasm.unknown.pagefind"));
+    }
+
+    #[test]
+    fn the_search_box_loads_its_versions_bundle() {
+        let built = build_at(&common::fixture("search"), |o| {
+            o.base_url = Some("https://example.org/riverbank/".into())
+        });
+        for page in [
+            "index.html",
+            "book/rivers/index.html",
+            "ru/book/rivers/index.html",
+        ] {
+            let html = built.text(page);
+            assert!(
+                html.contains(r#"data-search-url="/riverbank/pagefind/pagefind.js""#),
+                "{page}: {html}"
+            );
+            assert!(html.contains("data-search-input"));
+        }
+        // Its words come from the UI strings of the page's language.
+        let ru = built.text("ru/book/rivers/index.html");
+        assert!(ru.contains(r#"placeholder="Поиск…""#));
+        assert!(ru.contains(r#"data-search-none="По запросу «{term}» ничего не найдено.""#));
+        assert!(ru.contains(r#"<span data-status="stable">стабильная</span>"#));
+        // URLs in the index are the pages' own, with the base path.
+        let pages = fragments(&built, "pagefind/");
+        page(&pages, "/riverbank/ru/book/rivers/");
+    }
+
+    #[test]
+    fn front_matter_search_false_leaves_the_page_out() {
+        let built = build_fixture("search");
+        assert!(
+            !built.codes().contains(&"unknown-key"),
+            "search: is a known key: {}",
+            built.summary()
+        );
+        let html = built.text("book/private/index.html");
+        assert!(html.contains("zebrafinch"), "the page is published");
+        assert!(!html.contains("data-pagefind-body"));
+        assert!(html.contains("data-search-input"), "it still has the box");
+        let pages = fragments(&built, "pagefind/");
+        assert!(pages
+            .iter()
+            .all(|p| !p["url"].as_str().unwrap().contains("private")));
+        assert!(pages
+            .iter()
+            .all(|p| !p["content"].as_str().unwrap().contains("zebrafinch")));
+    }
+
+    #[test]
+    fn config_search_false_means_no_index_and_no_box() {
+        let built = build_fixture("search-off");
+        assert!(built.errors().is_empty(), "{}", built.summary());
+        assert!(!built.files.keys().any(|p| p.starts_with("pagefind/")));
+        let html = built.text("book/rivers/index.html");
+        assert!(html.contains("kingfisher"));
+        assert!(!html.contains("data-search"), "{html}");
+        assert!(!html.contains("data-pagefind"), "{html}");
+    }
+
+    #[test]
+    fn empty_and_huge_pages_build() {
+        let site = copy_fixture("search");
+        // 5 MB of text in one chapter, in paragraphs of 20 words.
+        let mut huge = String::from("---\ntitle: Huge\n---\n\n");
+        let mut i = 0;
+        while huge.len() < 5 * 1024 * 1024 {
+            huge.push_str(&format!(
+            "Paragraph {i} speaks of reeds, herons, sluices, weirs and the slow brown river water that carries silt to the sea.\n\n"
+        ));
+            i += 1;
+        }
+        huge.push_str("The last word is wagtail.\n");
+        std::fs::write(site.path().join("book/04-huge.md"), &huge).unwrap();
+        std::fs::write(site.path().join("book/05-blank.md"), "").unwrap();
+        let built = build_at(site.path(), |_| {});
+        assert!(built.errors().is_empty(), "{}", built.summary());
+        assert!(built.text("book/huge/index.html").contains("wagtail"));
+        built.text("book/blank/index.html");
+        let pages = fragments(&built, "pagefind/");
+        let huge = page(&pages, "/book/huge/");
+        assert!(huge["word_count"].as_u64().unwrap() > 500_000);
+        assert!(huge["content"].as_str().unwrap().ends_with("wagtail."));
+    }
+}
+
+/// Without the `search` feature there is no index and no box, whatever the config says.
+#[cfg(not(feature = "search"))]
+#[test]
+fn without_the_feature_there_is_no_index_and_no_box() {
+    let built = common::build_fixture("search");
+    assert!(built.errors().is_empty(), "{}", built.summary());
+    assert!(!built.files.keys().any(|p| p.contains("pagefind")));
+    let html = built.text("book/rivers/index.html");
+    assert!(html.contains("kingfisher"));
+    assert!(!html.contains("data-search"), "{html}");
+    assert!(!html.contains("data-pagefind"), "{html}");
+}
