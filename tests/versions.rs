@@ -608,3 +608,44 @@ fn a_site_in_a_subfolder_of_the_repository_reads_that_folder_at_each_ref() {
         .text("next/book/one/index.html")
         .contains("Working tree."));
 }
+
+/// Each version has its own search index, and its pages search it.
+#[cfg(feature = "search")]
+#[test]
+fn each_version_searches_its_own_index_and_a_cached_version_keeps_it() {
+    let site = versioned_example();
+    let root = site.path();
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let build_to_disk = || {
+        let mut opts = BuildOptions::new(root);
+        opts.target = Target::Disk(public.clone());
+        build::build(&opts)
+    };
+    assert!(build_to_disk().succeeded());
+    for prefix in ["", "v1.0/", "next/"] {
+        assert!(
+            public
+                .join(format!("{prefix}pagefind/pagefind.js"))
+                .is_file(),
+            "{prefix}"
+        );
+        assert!(public
+            .join(format!("{prefix}pagefind/pagefind-entry.json"))
+            .is_file());
+    }
+    let page = std::fs::read_to_string(public.join("v1.0/ru/book/why/index.html")).unwrap();
+    assert!(page.contains("data-search-url=\"/riverbank/v1.0/pagefind/pagefind.js\""));
+    let before = read_tree(&public);
+    let second = build_to_disk();
+    assert!(second.versions_cached.contains(&"v1.0".to_string()));
+    let after = read_tree(&public);
+    let index = |tree: &std::collections::BTreeMap<String, Vec<u8>>| {
+        tree.iter()
+            .filter(|(k, _)| k.starts_with("v1.0/pagefind/"))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert!(!index(&before).is_empty());
+    assert_eq!(index(&before), index(&after));
+}
