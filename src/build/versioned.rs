@@ -253,7 +253,14 @@ fn read_version(
         pages: Arc::default(),
         failed: false,
     };
-    if let Source::Ref { tree, .. } = &version.source {
+    let tree = match &version.source {
+        Source::Ref { tree, .. } => Some(tree.clone()),
+        // `serve` keeps a session of the working tree for fast edits: it
+        // always builds it.
+        Source::WorkingTree if opts.cache.is_some() => None,
+        Source::WorkingTree => Some(versions::working_tree_key(&opts.root, disk_target(opts))),
+    };
+    if let Some(tree) = tree {
         let key = cache::key(&[tree.as_bytes(), inputs.as_bytes()]);
         state.cached = cache.entry(&version.name).filter(|e| e.content_key == key);
         state.content_key = Some(key);

@@ -486,6 +486,41 @@ pub struct DefaultPage {
     pub same_page: bool,
 }
 
+/// A key of the working tree's files, standing for the tree id a git ref
+/// has: every file under the root a build may read (everything but version
+/// control, outputs, the cache and editor files), by path and content.
+/// Symlinks are followed, as the build follows them.
+pub fn working_tree_key(root: &std::path::Path, output: Option<&std::path::Path>) -> String {
+    let output = output.and_then(|o| o.canonicalize().ok());
+    let mut hasher = sha1_smol::Sha1::new();
+    let walk = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            !crate::serve::is_ignored(root, e.path())
+                && output
+                    .as_ref()
+                    .is_none_or(|o| e.path().canonicalize().ok().as_ref() != Some(o))
+        });
+    for entry in walk {
+        let Ok(entry) = entry else {
+            // An unreadable entry: the key must never match again.
+            hasher.update(b"\0unreadable\0");
+            continue;
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        let bytes = std::fs::read(entry.path()).unwrap_or_default();
+        hasher.update(rel.to_string_lossy().as_bytes());
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(&bytes);
+    }
+    format!("worktree-{}", hasher.digest())
+}
+
 /// Where version `name`'s diagnostics point: `v1.0:charter.yaml`.
 pub fn located_name(refname: &str, file: &std::path::Path) -> PathBuf {
     PathBuf::from(format!("{refname}:{}", file.display()))
