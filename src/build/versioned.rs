@@ -187,18 +187,39 @@ pub(super) fn run_all(
 }
 
 /// The key of everything outside a version's tree that shapes its pages:
-/// charter itself, the options, and the current config's keys every
-/// version takes (`base_url`, `versions`).
+/// charter itself, the options, SOURCE_DATE_EPOCH, and the current config's
+/// keys every version takes (`base_url`, `versions`).
 fn inputs_key(opts: &BuildOptions, config: &Config) -> String {
     let base_url = opts.base_url.as_deref().or(config.base_url.as_deref());
     let versions = serde_json::to_vec(&config.versions).unwrap_or_default();
+    // The dates the feed writes come from SOURCE_DATE_EPOCH.
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default();
     cache::key(&[
         env!("CARGO_PKG_VERSION").as_bytes(),
+        executable_identity().as_bytes(),
         crate::theme::fingerprint().as_bytes(),
         base_url.unwrap_or_default().as_bytes(),
         &versions,
         &[u8::from(opts.drafts), u8::from(opts.strict)],
+        epoch.as_bytes(),
     ])
+}
+
+/// The running charter's size and modification time: a charter built anew
+/// (same version number, other code) does not trust what the last one cached.
+fn executable_identity() -> String {
+    std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| {
+            let modified = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map(|d| d.as_nanos())
+                .unwrap_or_default();
+            format!("{}:{modified}", m.len())
+        })
+        .unwrap_or_default()
 }
 
 /// The content key plus what the other versions decide on this one's pages:
