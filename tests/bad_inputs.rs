@@ -72,6 +72,14 @@ const TABLE: &[Bad] = &[
         "config-value" at "charter.yaml":3:3, alone: CONFIG),
     bad!("config: bad base_url", [("charter.yaml", "title: Bad\nbase_url: example.org/sub\n")],
         "config-value" at "charter.yaml":2:11, alone: CONFIG),
+    bad!("config: static folder above the site", [("charter.yaml", "title: Bad\nstatic: [static, ../..]\n")],
+        "config-value" at "charter.yaml":2:18, alone: CONFIG),
+    bad!("config: absolute book folder", [("charter.yaml", "title: Bad\nbook: { dir: /etc }\n")],
+        "config-value" at "charter.yaml":2:14, alone: CONFIG),
+    bad!("config: home page outside the site", [("charter.yaml", "title: Bad\nhome: ../secret.md\n")],
+        "config-value" at "charter.yaml":2:7, alone: CONFIG),
+    bad!("config: specs folder outside the site", [("charter.yaml", "title: Bad\nspecs:\n  dir: ../rfcs\n")],
+        "config-value" at "charter.yaml":3:8, alone: CONFIG),
     bad!("config: obsoletes a spec that does not exist", [("charter.yaml", "title: Bad\nspecs:\n  obsoletes: { 7: [3] }\n")],
         "spec-unknown-reference" at "charter.yaml":3:16, alone: Some("its charter.yaml differs from the base")),
     // ── front matter ────────────────────────────────────────────────────
@@ -381,6 +389,7 @@ ignore: [\"a[\"]
 languages:
   not_a_tag: { name: X }
 base_url: example.org/sub
+static: [/home]
 ";
     let dir = tempfile::tempdir().unwrap();
     write_site(dir.path(), &[("charter.yaml", config)]);
@@ -395,6 +404,7 @@ base_url: example.org/sub
         ("bad-glob", 9, 10),
         ("config-value", 11, 3),
         ("config-value", 12, 11),
+        ("config-value", 13, 10),
     ];
     let got: Vec<(&str, usize, usize)> = built
         .report

@@ -304,3 +304,32 @@ fn front_matter_and_config_values_are_escaped_but_raw_html_in_bodies_is_kept() {
     let ru = built.text("ru/book/a/index.html");
     assert!(ru.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{ru}");
 }
+
+/// A pull request cannot point charter.yaml's folders outside the site (it
+/// would publish the CI machine's files): each is an error, nothing is built.
+#[test]
+fn config_folders_outside_the_site_are_refused() {
+    for config in [
+        "static: [static, ../..]",
+        "static: [/etc]",
+        "home: ../secret.md",
+        "book: { dir: ../elsewhere }",
+        "specs: { dir: /etc }",
+    ] {
+        let outer = tempfile::tempdir().unwrap();
+        let site = escaping_site(outer.path());
+        write(&site, "charter.yaml", &format!("title: T\n{config}\n"));
+        let out = outer.path().join("out");
+        let mut opts = BuildOptions::new(&site);
+        opts.target = Target::Disk(out.clone());
+        let report = build::build(&opts);
+        let refused = report.diagnostics.iter().any(|d| {
+            d.code == "config-value"
+                && d.location.as_ref().is_some_and(|l| {
+                    l.file == Path::new("charter.yaml") && l.line == 2 && l.column > 1
+                })
+        });
+        assert!(refused, "{config}: {:?}", report.diagnostics);
+        assert!(!out.exists(), "{config}: a build was written");
+    }
+}
