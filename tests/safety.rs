@@ -333,3 +333,60 @@ fn config_folders_outside_the_site_are_refused() {
         assert!(!out.exists(), "{config}: a build was written");
     }
 }
+
+/// Folders of the site that are symlinks to folders outside it (the book,
+/// a spec's folder, a translation, the templates, a static folder) are
+/// refused, and nothing of theirs is published.
+#[test]
+fn symlinked_folders_leading_out_of_the_site_are_refused() {
+    let outer = tempfile::tempdir().unwrap();
+    let o = outer.path();
+    let secret = format!("# {SECRET}\n");
+    write(o, "book/01-a.md", &secret);
+    write(
+        o,
+        "spec/README.md",
+        &format!("---\nname: S\nstatus: raw\n---\n{secret}"),
+    );
+    write(o, "ru/index.md", &secret);
+    write(o, "tpl/partials/footer.html", &secret);
+    write(o, "pub/secret.txt", SECRET);
+    let site = o.join("site");
+    write(
+        &site,
+        "charter.yaml",
+        "title: T\nlanguages: { ru: { name: R } }\n",
+    );
+    write(&site, "index.md", "# Home\n");
+    write(
+        &site,
+        "specs/1/README.md",
+        "---\nname: One\nstatus: raw\n---\n",
+    );
+    symlink(&o.join("book"), &site.join("book"));
+    symlink(&o.join("spec"), &site.join("specs/7"));
+    symlink(&o.join("ru"), &site.join("translations/ru"));
+    symlink(&o.join("tpl"), &site.join("templates"));
+    symlink(&o.join("pub"), &site.join("static"));
+    let built = build_at(&site, |_| {});
+    for folder in ["book", "specs/7", "translations/ru", "templates", "static"] {
+        assert!(
+            built
+                .report
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "unsafe-path"
+                    && d.location
+                        .as_ref()
+                        .is_some_and(|l| l.file == Path::new(folder))),
+            "{folder} not refused:\n{}",
+            built.summary()
+        );
+    }
+    for (path, bytes) in &built.files {
+        assert!(
+            !String::from_utf8_lossy(bytes).contains(SECRET),
+            "{path} publishes a file from outside the site"
+        );
+    }
+}
