@@ -93,6 +93,10 @@ const TABLE: &[Bad] = &[
         "frontmatter-type" at "book/fm-type.md":3:8),
     bad!("front matter: title is a map", [("book/fm-title-map.md", "---\ntitle: { a: 1 }\n---\n")],
         "frontmatter-type" at "book/fm-title-map.md":2:8),
+    bad!("front matter: draft is not true or false", [("book/fm-draft.md", "---\ndraft: maybe\n---\n")],
+        "frontmatter-type" at "book/fm-draft.md":2:8),
+    bad!("front matter: a key twice", [("book/fm-twice.md", "---\ntitle: A\ntitle: B\n---\n")],
+        "yaml-syntax" at "book/fm-twice.md":3:1),
     bad!("front matter: unknown key", [("book/fm-unknown.md", "---\ntitle: T\nweight: 3\n---\n")],
         "unknown-key" at "book/fm-unknown.md":3:1),
     bad!("front matter: slug leaves the book", [("book/fm-slug.md", "---\nslug: ../../etc\n---\n")],
@@ -175,6 +179,10 @@ const TABLE: &[Bad] = &[
         "spec-number-mismatch" at "specs/21/README.md":2:1),
     bad!("spec: reference to a missing spec", [("specs/23/README.md", "---\nname: T\nstatus: raw\n---\nSee [x](spec:99).\n")],
         "broken-link" at "specs/23/README.md":5:5),
+    bad!("spec: reference to a missing section", [
+            ("specs/1/README.md", "---\nname: One\nstatus: draft\n---\n## Goals\n"),
+            ("specs/25/README.md", "---\nname: T\nstatus: raw\n---\nSee [x](spec:1#nope).\n")],
+        "broken-anchor" at "specs/25/README.md":5:5),
     bad!("spec: number that would leave the folder", [("specs/24/README.md", "---\nnumber: ../1\nname: T\nstatus: raw\n---\n")],
         "frontmatter-type" at "specs/24/README.md":2:9),
     // ── translations ────────────────────────────────────────────────────
