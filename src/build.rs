@@ -710,6 +710,10 @@ fn copy_static(root: &Path, dir: &Path, urls: &Urls, files: &Files<'_>) {
     let Ok(real_base) = base.canonicalize() else {
         return; // No such folder: nothing to copy.
     };
+    if content::resolves_outside(root, dir) {
+        files.push_error(content::outside_error(dir));
+        return;
+    }
     for entry in walkdir::WalkDir::new(&base)
         .follow_links(true)
         .sort_by_file_name()

@@ -209,7 +209,7 @@ pub fn parse(text: &str, file: &Path) -> ConfigResult {
             "languages" => config.languages = c.languages(path, v),
             "home" => {
                 if let Some(h) = c.opt_string(path, v) {
-                    config.home = PathBuf::from(h);
+                    config.home = c.inside(path, h).unwrap_or(config.home);
                 }
             }
             "book" => {
@@ -220,7 +220,7 @@ pub fn parse(text: &str, file: &Path) -> ConfigResult {
                         };
                         let p = join(path, &key);
                         if let Some(d) = c.opt_string(&p, v) {
-                            config.book.dir = PathBuf::from(d);
+                            config.book.dir = c.inside(&p, d).unwrap_or(config.book.dir);
                         }
                     }
                 }
@@ -235,7 +235,7 @@ pub fn parse(text: &str, file: &Path) -> ConfigResult {
                         match key.as_str() {
                             "dir" => {
                                 if let Some(d) = c.opt_string(&p, v) {
-                                    config.specs.dir = PathBuf::from(d);
+                                    config.specs.dir = c.inside(&p, d).unwrap_or(config.specs.dir);
                                 }
                             }
                             "domains" => {
@@ -259,9 +259,9 @@ pub fn parse(text: &str, file: &Path) -> ConfigResult {
             }
             "static" => {
                 config.static_dirs = c
-                    .strings(path, v, "a list of folders")
+                    .string_items(path, v, "a list of folders")
                     .into_iter()
-                    .map(PathBuf::from)
+                    .filter_map(|(dir, p)| c.inside(&p, dir))
                     .collect()
             }
             "ignore" => {
@@ -448,6 +448,28 @@ impl<'a> Checker<'a> {
     ) -> &mut Diagnostic {
         self.diags.push(Diagnostic::warning(code, msg).at(at));
         self.diags.last_mut().expect("just pushed")
+    }
+
+    /// A path relative to the root that stays inside it (no `..`, not
+    /// absolute): charter never reads or publishes files from outside the
+    /// site, whatever a pull request writes into charter.yaml.
+    fn inside(&mut self, path: &str, value: String) -> Option<PathBuf> {
+        use std::path::Component;
+        let p = PathBuf::from(&value);
+        let inside = !value.trim().is_empty()
+            && p.components()
+                .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+        if inside {
+            return Some(p);
+        }
+        let at = self.value_loc(path);
+        self.error_at(
+            "config-value",
+            at,
+            format!("`{path}` must be a path inside the site, found `{value}`"),
+        )
+        .hint("write it relative to the folder of charter.yaml, without `..` or a leading `/`, e.g. `static`");
+        None
     }
 
     fn type_error(&mut self, path: &str, expected: &str, found: &Value) {

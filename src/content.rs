@@ -216,7 +216,10 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
     let mut content = Content::default();
 
     let home = config.home.clone();
-    let home_page = if root.join(&home).is_file() && !ignore.is_match(&home) {
+    let home_page = if root.join(&home).is_file()
+        && !ignore.is_match(&home)
+        && !refuse_outside(root, &home, &mut diags)
+    {
         read_page(
             root,
             &home,
@@ -421,7 +424,7 @@ fn translated_summary(
     let path = translation_dir(tag)
         .join(&config.book.dir)
         .join("SUMMARY.md");
-    if !root.join(&path).is_file() {
+    if !root.join(&path).is_file() || refuse_outside(root, &translation_dir(tag), diags) {
         return None;
     }
     let text = read_text(root, &path, diags)?;
@@ -459,10 +462,14 @@ fn load_language(
     let scope = Scope {
         lang: Some(tag.to_string()),
     };
+    // A translation folder that leads out of the site is not read: every
+    // page falls back to the source.
+    let refused = refuse_outside(root, &translation_dir(tag), diags);
     for original in 0..content.sources {
         let source = &content.pages[original];
         let translated_path = translation_dir(tag).join(&source.source);
         let translation = (!source.generated
+            && !refused
             && root.join(&translated_path).is_file()
             && !ignore.is_match(&translated_path))
         .then(|| {
@@ -572,6 +579,9 @@ fn spec_files(
 ) -> (Vec<SpecFile>, Option<PathBuf>) {
     let mut files = Vec::new();
     let mut intro = None;
+    if refuse_outside(root, dir, diags) {
+        return (files, intro);
+    }
     let entries = match std::fs::read_dir(root.join(dir)) {
         Ok(entries) => entries,
         Err(e) => {
@@ -594,6 +604,11 @@ fn spec_files(
         }
         let full = root.join(&rel);
         if full.is_dir() {
+            let is_link =
+                std::fs::symlink_metadata(&full).is_ok_and(|m| m.file_type().is_symlink());
+            if is_link && refuse_outside(root, &rel, diags) {
+                continue;
+            }
             let number = specs::number_from_name(&name);
             let readme = ["README.md", "index.md", "_index.md"]
                 .iter()
@@ -630,6 +645,9 @@ fn chapter_files(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<PathBuf> {
     let mut files = Vec::new();
+    if refuse_outside(root, book_dir, diags) {
+        return files;
+    }
     for entry in walkdir::WalkDir::new(root.join(book_dir)).sort_by_file_name() {
         let entry = match entry {
             Ok(e) => e,
@@ -702,17 +720,7 @@ fn read_page(
 pub fn read_text(root: &Path, rel: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
     let full = root.join(rel);
     if leaves_root(root, rel, &full) {
-        diags.push(
-            Diagnostic::error(
-                "unsafe-path",
-                format!(
-                    "{} leads out of the site (a symlink or `..`)",
-                    rel.display()
-                ),
-            )
-            .at_file(rel)
-            .help("copy the file into the site instead of linking to it"),
-        );
+        diags.push(outside_error(rel));
         return None;
     }
     let bytes = match std::fs::read(&full) {
@@ -743,6 +751,37 @@ pub fn read_text(root: &Path, rel: &Path, diags: &mut Vec<Diagnostic>) -> Option
             None
         }
     }
+}
+
+/// Whether `rel` (relative to the root) leads, through symlinks, to a
+/// place outside the root. A path that does not exist is not outside.
+pub fn resolves_outside(root: &Path, rel: &Path) -> bool {
+    match (root.canonicalize(), root.join(rel).canonicalize()) {
+        (Ok(root), Ok(real)) => !real.starts_with(root),
+        _ => false,
+    }
+}
+
+/// The error for a file or folder of the site that leads out of it.
+pub fn outside_error(rel: &Path) -> Diagnostic {
+    Diagnostic::error(
+        "unsafe-path",
+        format!(
+            "{} leads out of the site (a symlink or `..`)",
+            rel.display()
+        ),
+    )
+    .at_file(rel)
+    .help("copy the files into the site instead of linking to them")
+}
+
+/// `resolves_outside`, reporting it.
+fn refuse_outside(root: &Path, rel: &Path, diags: &mut Vec<Diagnostic>) -> bool {
+    let outside = resolves_outside(root, rel);
+    if outside {
+        diags.push(outside_error(rel));
+    }
+    outside
 }
 
 /// A source path that reads from outside the root: `..` or an absolute

@@ -228,9 +228,20 @@ pub fn prepare_all(
         duplicate_ids(page, &done.rendered.headings, diags);
     }
     for (i, page) in content.pages.iter().enumerate().skip(content.sources) {
-        if let (Origin::Translation(original), Some(at)) =
-            (page.origin, prepared[i].rendered.outline_mismatch)
-        {
+        let Origin::Translation(original) = page.origin else {
+            continue;
+        };
+        // A heading that does not line up, or a translation that stops
+        // before the source's last heading.
+        let (own, theirs) = (
+            prepared[i].rendered.headings.len(),
+            prepared[original].rendered.headings.len(),
+        );
+        let mismatch = prepared[i]
+            .rendered
+            .outline_mismatch
+            .or((own < theirs).then_some(own));
+        if let Some(at) = mismatch {
             diags.push(outline_warning(
                 page,
                 &content.pages[original],
@@ -303,16 +314,34 @@ fn outline_warning(
         .rendered
         .headings
         .get(at)
+        .or(this.rendered.headings.last())
         .map_or(page.body_line, |h| h.line);
+    let hashes = |level: u8| "#".repeat(level as usize);
+    let what = match (
+        this.rendered.headings.get(at),
+        original.rendered.headings.get(at),
+    ) {
+        (Some(own), Some(theirs)) => format!(
+            "heading {} is level {} (`{}`), the source's level {} (`{}`)",
+            at + 1,
+            own.level,
+            hashes(own.level),
+            theirs.level,
+            hashes(theirs.level)
+        ),
+        _ => format!(
+            "it has {} headings, the source {}",
+            this.rendered.headings.len(),
+            original.rendered.headings.len()
+        ),
+    };
     let mut d = Diagnostic::warning(
         "i18n-outline",
         format!(
-            "the headings of {} do not match those of {} from heading {} on (it has {}, the source {})",
+            "the headings of {} do not match those of {} from heading {} on: {what}",
             page.source.display(),
             source.source.display(),
             at + 1,
-            this.rendered.headings.len(),
-            original.rendered.headings.len()
         ),
     )
     .at(Location::new(&page.source, line, 1))

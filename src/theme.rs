@@ -567,6 +567,10 @@ fn read_overrides(
     if !dir.is_dir() {
         return;
     }
+    if crate::content::resolves_outside(root, Path::new("templates")) {
+        diags.push(crate::content::outside_error(Path::new("templates")));
+        return;
+    }
     let walk = walkdir::WalkDir::new(&dir)
         .sort_by_file_name()
         .into_iter()

@@ -72,6 +72,14 @@ const TABLE: &[Bad] = &[
         "config-value" at "charter.yaml":3:3, alone: CONFIG),
     bad!("config: bad base_url", [("charter.yaml", "title: Bad\nbase_url: example.org/sub\n")],
         "config-value" at "charter.yaml":2:11, alone: CONFIG),
+    bad!("config: static folder above the site", [("charter.yaml", "title: Bad\nstatic: [static, ../..]\n")],
+        "config-value" at "charter.yaml":2:18, alone: CONFIG),
+    bad!("config: absolute book folder", [("charter.yaml", "title: Bad\nbook: { dir: /etc }\n")],
+        "config-value" at "charter.yaml":2:14, alone: CONFIG),
+    bad!("config: home page outside the site", [("charter.yaml", "title: Bad\nhome: ../secret.md\n")],
+        "config-value" at "charter.yaml":2:7, alone: CONFIG),
+    bad!("config: specs folder outside the site", [("charter.yaml", "title: Bad\nspecs:\n  dir: ../rfcs\n")],
+        "config-value" at "charter.yaml":3:8, alone: CONFIG),
     bad!("config: obsoletes a spec that does not exist", [("charter.yaml", "title: Bad\nspecs:\n  obsoletes: { 7: [3] }\n")],
         "spec-unknown-reference" at "charter.yaml":3:16, alone: Some("its charter.yaml differs from the base")),
     // ── front matter ────────────────────────────────────────────────────
@@ -85,6 +93,10 @@ const TABLE: &[Bad] = &[
         "frontmatter-type" at "book/fm-type.md":3:8),
     bad!("front matter: title is a map", [("book/fm-title-map.md", "---\ntitle: { a: 1 }\n---\n")],
         "frontmatter-type" at "book/fm-title-map.md":2:8),
+    bad!("front matter: draft is not true or false", [("book/fm-draft.md", "---\ndraft: maybe\n---\n")],
+        "frontmatter-type" at "book/fm-draft.md":2:8),
+    bad!("front matter: a key twice", [("book/fm-twice.md", "---\ntitle: A\ntitle: B\n---\n")],
+        "yaml-syntax" at "book/fm-twice.md":3:1),
     bad!("front matter: unknown key", [("book/fm-unknown.md", "---\ntitle: T\nweight: 3\n---\n")],
         "unknown-key" at "book/fm-unknown.md":3:1),
     bad!("front matter: slug leaves the book", [("book/fm-slug.md", "---\nslug: ../../etc\n---\n")],
@@ -167,6 +179,10 @@ const TABLE: &[Bad] = &[
         "spec-number-mismatch" at "specs/21/README.md":2:1),
     bad!("spec: reference to a missing spec", [("specs/23/README.md", "---\nname: T\nstatus: raw\n---\nSee [x](spec:99).\n")],
         "broken-link" at "specs/23/README.md":5:5),
+    bad!("spec: reference to a missing section", [
+            ("specs/1/README.md", "---\nname: One\nstatus: draft\n---\n## Goals\n"),
+            ("specs/25/README.md", "---\nname: T\nstatus: raw\n---\nSee [x](spec:1#nope).\n")],
+        "broken-anchor" at "specs/25/README.md":5:5),
     bad!("spec: number that would leave the folder", [("specs/24/README.md", "---\nnumber: ../1\nname: T\nstatus: raw\n---\n")],
         "frontmatter-type" at "specs/24/README.md":2:9),
     // ── translations ────────────────────────────────────────────────────
@@ -391,6 +407,7 @@ ignore: [\"a[\"]
 languages:
   not_a_tag: { name: X }
 base_url: example.org/sub
+static: [/home]
 ";
     let dir = tempfile::tempdir().unwrap();
     write_site(dir.path(), &[("charter.yaml", config)]);
@@ -405,6 +422,7 @@ base_url: example.org/sub
         ("bad-glob", 9, 10),
         ("config-value", 11, 3),
         ("config-value", 12, 11),
+        ("config-value", 13, 10),
     ];
     let got: Vec<(&str, usize, usize)> = built
         .report

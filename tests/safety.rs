@@ -304,3 +304,89 @@ fn front_matter_and_config_values_are_escaped_but_raw_html_in_bodies_is_kept() {
     let ru = built.text("ru/book/a/index.html");
     assert!(ru.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{ru}");
 }
+
+/// A pull request cannot point charter.yaml's folders outside the site (it
+/// would publish the CI machine's files): each is an error, nothing is built.
+#[test]
+fn config_folders_outside_the_site_are_refused() {
+    for config in [
+        "static: [static, ../..]",
+        "static: [/etc]",
+        "home: ../secret.md",
+        "book: { dir: ../elsewhere }",
+        "specs: { dir: /etc }",
+    ] {
+        let outer = tempfile::tempdir().unwrap();
+        let site = escaping_site(outer.path());
+        write(&site, "charter.yaml", &format!("title: T\n{config}\n"));
+        let out = outer.path().join("out");
+        let mut opts = BuildOptions::new(&site);
+        opts.target = Target::Disk(out.clone());
+        let report = build::build(&opts);
+        let refused = report.diagnostics.iter().any(|d| {
+            d.code == "config-value"
+                && d.location.as_ref().is_some_and(|l| {
+                    l.file == Path::new("charter.yaml") && l.line == 2 && l.column > 1
+                })
+        });
+        assert!(refused, "{config}: {:?}", report.diagnostics);
+        assert!(!out.exists(), "{config}: a build was written");
+    }
+}
+
+/// Folders of the site that are symlinks to folders outside it (the book,
+/// a spec's folder, a translation, the templates, a static folder) are
+/// refused, and nothing of theirs is published.
+#[test]
+fn symlinked_folders_leading_out_of_the_site_are_refused() {
+    let outer = tempfile::tempdir().unwrap();
+    let o = outer.path();
+    let secret = format!("# {SECRET}\n");
+    write(o, "book/01-a.md", &secret);
+    write(
+        o,
+        "spec/README.md",
+        &format!("---\nname: S\nstatus: raw\n---\n{secret}"),
+    );
+    write(o, "ru/index.md", &secret);
+    write(o, "tpl/partials/footer.html", &secret);
+    write(o, "pub/secret.txt", SECRET);
+    let site = o.join("site");
+    write(
+        &site,
+        "charter.yaml",
+        "title: T\nlanguages: { ru: { name: R } }\n",
+    );
+    write(&site, "index.md", "# Home\n");
+    write(
+        &site,
+        "specs/1/README.md",
+        "---\nname: One\nstatus: raw\n---\n",
+    );
+    symlink(&o.join("book"), &site.join("book"));
+    symlink(&o.join("spec"), &site.join("specs/7"));
+    symlink(&o.join("ru"), &site.join("translations/ru"));
+    symlink(&o.join("tpl"), &site.join("templates"));
+    symlink(&o.join("pub"), &site.join("static"));
+    let built = build_at(&site, |_| {});
+    for folder in ["book", "specs/7", "translations/ru", "templates", "static"] {
+        assert!(
+            built
+                .report
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "unsafe-path"
+                    && d.location
+                        .as_ref()
+                        .is_some_and(|l| l.file == Path::new(folder))),
+            "{folder} not refused:\n{}",
+            built.summary()
+        );
+    }
+    for (path, bytes) in &built.files {
+        assert!(
+            !String::from_utf8_lossy(bytes).contains(SECRET),
+            "{path} publishes a file from outside the site"
+        );
+    }
+}

@@ -150,6 +150,70 @@ fn a_changed_outline_is_reported_with_both_files() {
 }
 
 #[test]
+fn an_outline_warning_says_what_differs() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for (rel, text) in [
+        ("charter.yaml", "title: T\nlanguages: { ru: { name: R } }\n"),
+        ("book/01-a.md", "# A\n\n## One\n\n## Two\n"),
+        (
+            "translations/ru/book/01-a.md",
+            "# А\n\n## Один\n\n### Два\n",
+        ),
+        ("book/02-b.md", "# B\n\n## One\n"),
+        (
+            "translations/ru/book/02-b.md",
+            "# Б\n\n## Один\n\n## Лишний\n",
+        ),
+        ("book/03-c.md", "# C\n\n## One\n\n## Two\n"),
+        ("translations/ru/book/03-c.md", "# Ц\n\n## Один\n"),
+    ] {
+        std::fs::create_dir_all(root.join(rel).parent().unwrap()).unwrap();
+        std::fs::write(root.join(rel), text).unwrap();
+    }
+    let built = build_at(root, |_| {});
+    let level = built.assert_diag(
+        Severity::Warning,
+        "i18n-outline",
+        "translations/ru/book/01-a.md",
+        5,
+        1,
+    );
+    assert!(
+        level
+            .message
+            .ends_with("heading 3 is level 3 (`###`), the source's level 2 (`##`)"),
+        "{}",
+        level.message
+    );
+    let extra = built.assert_diag(
+        Severity::Warning,
+        "i18n-outline",
+        "translations/ru/book/02-b.md",
+        5,
+        1,
+    );
+    assert!(
+        extra.message.ends_with("it has 3 headings, the source 2"),
+        "{}",
+        extra.message
+    );
+    // A translation that stops early: reported after its last heading.
+    let short = built.assert_diag(
+        Severity::Warning,
+        "i18n-outline",
+        "translations/ru/book/03-c.md",
+        3,
+        1,
+    );
+    assert!(
+        short.message.ends_with("it has 2 headings, the source 3"),
+        "{}",
+        short.message
+    );
+}
+
+#[test]
 fn orphans_and_unknown_language_folders_are_reported() {
     let dir = copy_fixture("i18n-site");
     std::fs::create_dir_all(dir.path().join("translations/ru/book/old")).unwrap();

@@ -69,6 +69,10 @@ impl UiStrings {
             if !full.is_file() {
                 continue;
             }
+            if crate::content::resolves_outside(root, &rel) {
+                diags.push(crate::content::outside_error(&rel));
+                continue;
+            }
             match std::fs::read(&full).map(String::from_utf8) {
                 Ok(Ok(text)) => overrides.push((tag.clone(), rel, text)),
                 Ok(Err(_)) => diags.push(
