@@ -8,6 +8,13 @@ use charter::build::{self, BuildOptions, Target};
 use common::*;
 use std::path::Path;
 
+/// Builds the site at `root` into the folder `dir`.
+fn build_into(root: &Path, dir: &Path) -> charter::build::BuildReport {
+    let mut opts = BuildOptions::new(root);
+    opts.target = Target::Disk(dir.to_path_buf());
+    build::build(&opts)
+}
+
 fn build_memory(root: &Path) -> Built {
     build_at(root, |_| {})
 }
@@ -273,11 +280,7 @@ fn unchanged_versions_come_from_the_cache_byte_for_byte() {
     let root = site.path();
     let out = tempfile::tempdir().unwrap();
     let public = out.path().join("public");
-    let build_to_disk = || {
-        let mut opts = BuildOptions::new(root);
-        opts.target = Target::Disk(public.clone());
-        build::build(&opts)
-    };
+    let build_to_disk = || build_into(root, &public);
     let first = build_to_disk();
     assert!(first.succeeded(), "{:#?}", first.diagnostics);
     assert!(first.versions_cached.is_empty());
@@ -529,11 +532,7 @@ fn a_damaged_cache_entry_is_rebuilt_and_never_reused() {
     let site = versioned_example();
     let root = site.path();
     let out = tempfile::tempdir().unwrap();
-    let build_to = |name: &str| {
-        let mut opts = BuildOptions::new(root);
-        opts.target = Target::Disk(out.path().join(name));
-        build::build(&opts)
-    };
+    let build_to = |name: &str| build_into(root, &out.path().join(name));
     assert!(build_to("public").succeeded());
     let before = read_tree(&out.path().join("public"));
     // A file of v1.0's cached output disappears; a build into another
@@ -629,11 +628,7 @@ fn each_version_searches_its_own_index_and_a_cached_version_keeps_it() {
     let root = site.path();
     let out = tempfile::tempdir().unwrap();
     let public = out.path().join("public");
-    let build_to_disk = || {
-        let mut opts = BuildOptions::new(root);
-        opts.target = Target::Disk(public.clone());
-        build::build(&opts)
-    };
+    let build_to_disk = || build_into(root, &public);
     assert!(build_to_disk().succeeded());
     for prefix in ["", "v1.0/", "next/"] {
         assert!(
