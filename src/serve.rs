@@ -838,7 +838,7 @@ fn relevant(root: &Path, events: &[DebouncedEvent]) -> Option<(Vec<PathBuf>, Ins
             let w: Vec<_> = event
                 .paths
                 .iter()
-                .filter(|p| !is_ignored(root, p))
+                .filter(|p| !is_ignored(root, p) || is_tag_change(root, p))
                 .collect();
             if w.is_empty() {
                 continue;
@@ -853,6 +853,14 @@ fn relevant(root: &Path, events: &[DebouncedEvent]) -> Option<(Vec<PathBuf>, Ins
         first = Some(first.map_or(event.time, |f| f.min(event.time)));
     }
     first.map(|f| (paths, f))
+}
+
+/// A git tag added, moved or removed (loose refs or `packed-refs`): the
+/// versions of a site with `versions:` change.
+fn is_tag_change(root: &Path, path: &Path) -> bool {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    (rel.starts_with(".git/refs/tags") || rel == Path::new(".git/packed-refs"))
+        && !rel.to_string_lossy().ends_with(".lock")
 }
 
 /// Paths a rebuild never depends on: version control, the output and build
@@ -1340,6 +1348,18 @@ mod tests {
         ] {
             assert!(!is_ignored(root, Path::new(p)), "{p}");
         }
+        // Tags decide a site's versions; other git files do not count.
+        assert!(is_tag_change(root, Path::new("/site/.git/refs/tags/v1.0")));
+        assert!(is_tag_change(root, Path::new("/site/.git/packed-refs")));
+        assert!(!is_tag_change(
+            root,
+            Path::new("/site/.git/refs/tags/v1.0.lock")
+        ));
+        assert!(!is_tag_change(
+            root,
+            Path::new("/site/.git/refs/heads/main")
+        ));
+        assert!(!is_tag_change(root, Path::new("/site/.git/index")));
     }
 
     #[test]

@@ -758,6 +758,14 @@ fn a_site_with_versions_serves_every_version_and_edits_the_working_tree() {
     std::thread::sleep(Duration::from_millis(600));
     let builds = s.events().iter().filter(|e| e.starts_with("built")).count();
     assert_eq!(builds, 2, "{:#?}", s.events());
+    // A new tag is a new version, served without a restart: v3.0 is the
+    // latest now, so v2.0 moves under /v2.0/.
+    common::git(site.path(), &["tag", "v3.0", "v2.0"]);
+    eventually(
+        "the new tag's version",
+        || get_rb("v2.0/book/why/").status,
+        |status| *status == 200,
+    );
 }
 
 /// The search box works in `serve`: the bundle is served under the base
