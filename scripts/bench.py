@@ -13,6 +13,7 @@ peak RSS divided by each tool's.
 To add a tool (Zola, …), subclass Tool and append it to TOOLS.
 """
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -549,6 +550,14 @@ def fmt_ratio(x):
     return "-" if x is None else f"{x:.2f}"
 
 
+def print_summary(rows, tools):
+    print(f"machine: {machine()}")
+    for tool in tools:
+        print(f"{tool.label}: {tool.version}")
+    print()
+    print_table(rows)
+
+
 def print_table(rows):
     header = ("size", "tool", "pages", "median_s", "pages_per_s", "peak_rss_mb", "charter/x time", "charter/x rss")
     lines = [header]
@@ -582,6 +591,35 @@ def print_table(rows):
     print("charter/x: charter's median time (peak RSS) divided by the tool's; below 1 charter is faster (smaller).")
     if any("warning" in r for r in rows):
         print("* output looked incomplete; see the warnings above")
+
+
+def print_report(rows, args, tools):
+    """The results as a Markdown document for docs/benchmarks.md: the run's
+    settings, the machine, the tools' versions and one table."""
+    sizes = ", ".join(f"{p}" if l == 1 else f"{p}×{l}" for p, l in args.sizes)
+    print(f"Measured {time.strftime('%Y-%m-%d', time.gmtime())} with `scripts/bench --report"
+          f"{' ' + ' '.join(args.argv) if args.argv else ''}`: sizes {sizes}, seed {args.seed},"
+          f" {args.runs} measured run{'s' if args.runs != 1 else ''} per tool after one warm-up,"
+          " the tools taking turns.")
+    print()
+    print(f"- Machine: {machine()}")
+    for tool in tools:
+        print(f"- {tool.label}: {tool.version}")
+    print()
+    print("| size | tool | pages | median s | pages/s | peak RSS MiB | charter/tool time | charter/tool RSS |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        if "error" in r:
+            print(f"| {r['size']} | {r['tool']} | {r.get('pages', '-')} | {r['error']} | | | | |")
+            continue
+        flag = " (incomplete output)" if "warning" in r else ""
+        print(
+            f"| {r['size']} | {r['tool']} | {r['pages']} | {r['median_s']:.3f}{flag} | {r['pages_per_s']:.0f}"
+            f" | {r['peak_rss_mb']:.0f} | {fmt_ratio(r.get('charter_time_ratio'))} | {fmt_ratio(r.get('charter_rss_ratio'))} |"
+        )
+    print()
+    print("charter/tool: charter's median time (peak RSS) divided by the tool's on the same size;"
+          " below 1 charter is faster (smaller). Every run starts from an empty output folder.")
 
 
 def parse_sizes(text):
@@ -658,7 +696,10 @@ def main():
                     help="instead of build times: run `charter serve -v` on each size and time EDITS body edits from file change to \"reload sent\"")
     ap.add_argument("--versions", type=int, metavar="K", default=0,
                     help="instead of the tools table: K versions from git (K-1 tags and the working tree) against one version, with the version cache")
+    ap.add_argument("--report", action="store_true",
+                    help="print the results as Markdown (settings, machine, tool versions, table) on stdout; progress and the plain table go to stderr")
     args = ap.parse_args()
+    args.argv = [a for a in sys.argv[1:] if a != "--report"]
     if args.runs < 1:
         ap.error("--runs must be at least 1")
     args.out = os.path.abspath(args.out)
@@ -699,11 +740,13 @@ def main():
         rows += bench_case(case, tools, unavailable, args)
         if not args.keep:
             case.remove()
-    print(f"machine: {machine()}")
-    for tool in tools:
-        print(f"{tool.label}: {tool.version}")
-    print()
-    print_table(rows)
+    if args.report:
+        # The plain table stays on the terminal; stdout is the document.
+        with contextlib.redirect_stdout(sys.stderr):
+            print_summary(rows, tools)
+        print_report(rows, args, tools)
+    else:
+        print_summary(rows, tools)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(
