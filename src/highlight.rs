@@ -1,9 +1,13 @@
 //! Code highlighting with syntect: syntaxes loaded once per build,
-//! class-based HTML (so one page works in light and dark mode), and the CSS
-//! for a light and a dark theme.
+//! class-based HTML (so one page works in light and dark mode), the CSS
+//! for a light and a dark theme, and a memo of blocks already highlighted
+//! (a translation keeps its source's code blocks as they are).
 
 use crate::html::escape;
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use syntect::highlighting::{Theme, ThemeSet};
 use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::{SyntaxReference, SyntaxSet};
@@ -25,7 +29,22 @@ pub const DARK_THEME: &str = "base16-ocean.dark";
 pub struct Highlighter {
     syntaxes: SyntaxSet,
     css: String,
+    memo: Mutex<Memo>,
+    memo_hits: AtomicUsize,
 }
+
+/// Highlighted blocks by syntax and code. Highlighting is most of the
+/// Markdown stage's time, and a site that is translated (or built again by
+/// `serve`) has the same block many times over.
+#[derive(Default)]
+struct Memo {
+    blocks: HashMap<(String, String), Arc<str>>,
+    bytes: usize,
+}
+
+/// Bytes of code and HTML the memo keeps before it starts over, so a
+/// huge site cannot grow it without bound.
+const MEMO_BUDGET: usize = 64 << 20;
 
 impl Highlighter {
     pub fn new() -> Self {
@@ -35,7 +54,12 @@ impl Highlighter {
             themes.themes.get(LIGHT_THEME),
             themes.themes.get(DARK_THEME),
         );
-        Highlighter { syntaxes, css }
+        Highlighter {
+            syntaxes,
+            css,
+            memo: Mutex::default(),
+            memo_hits: AtomicUsize::new(0),
+        }
     }
 
     /// HTML for a fenced code block (the `<pre><code>` element and all), with
@@ -55,7 +79,7 @@ impl Highlighter {
         out.push_str("><code>");
         let highlighted = lang
             .and_then(|l| self.syntax_for(l))
-            .and_then(|syntax| self.highlight(code, syntax));
+            .and_then(|syntax| self.highlight_memoized(code, syntax));
         match highlighted {
             Some(html) => out.push_str(&html),
             None => out.push_str(&escape(code)),
@@ -88,6 +112,30 @@ impl Highlighter {
             other => other,
         };
         self.syntaxes.find_syntax_by_token(token)
+    }
+
+    /// How many blocks came from the memo instead of syntect.
+    pub fn memo_hits(&self) -> usize {
+        self.memo_hits.load(Ordering::Relaxed)
+    }
+
+    fn highlight_memoized(&self, code: &str, syntax: &SyntaxReference) -> Option<Arc<str>> {
+        let key = (syntax.name.clone(), code.to_string());
+        // A poisoned lock only means another page panicked mid-insert;
+        // the map itself is still whole.
+        let lock = || self.memo.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(html) = lock().blocks.get(&key) {
+            self.memo_hits.fetch_add(1, Ordering::Relaxed);
+            return Some(html.clone());
+        }
+        let html: Arc<str> = self.highlight(code, syntax)?.into();
+        let mut memo = lock();
+        memo.bytes += key.1.len() + html.len();
+        if memo.bytes > MEMO_BUDGET {
+            *memo = Memo::default();
+        }
+        memo.blocks.insert(key, html.clone());
+        Some(html)
     }
 
     fn highlight(&self, code: &str, syntax: &SyntaxReference) -> Option<String> {
@@ -275,6 +323,23 @@ mod tests {
     fn hl() -> &'static Highlighter {
         static H: OnceLock<Highlighter> = OnceLock::new();
         H.get_or_init(Highlighter::new)
+    }
+
+    #[test]
+    fn a_repeated_block_is_highlighted_once() {
+        let highlighter = Highlighter::new();
+        let code = "let unique_to_this_test = 1;\n";
+        let first = highlighter.block(code, Some("rust"));
+        assert_eq!(highlighter.memo_hits(), 0);
+        let again = highlighter.block(code, Some("rs"));
+        assert_eq!(
+            again,
+            first.replace("data-lang=\"rust\"", "data-lang=\"rs\"")
+        );
+        assert_eq!(highlighter.memo_hits(), 1);
+        // Another language is another block.
+        highlighter.block(code, Some("python"));
+        assert_eq!(highlighter.memo_hits(), 1);
     }
 
     #[test]

@@ -303,6 +303,16 @@ fn site_root(cli: &Cli, positional: Option<&Path>) -> Option<PathBuf> {
     Some(root)
 }
 
+/// Pages per search index shard: `CHARTER_SEARCH_SHARD_PAGES` when it is
+/// a positive number (a tuning knob, and how tests make small sites shard).
+fn shard_pages() -> usize {
+    std::env::var("CHARTER_SEARCH_SHARD_PAGES")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(build::DEFAULT_SHARD_PAGES)
+}
+
 fn run_build(cli: &Cli, color: bool, root: PathBuf, target: Target, args: &BuildArgs) -> ExitCode {
     let started = std::time::Instant::now();
     let options = BuildOptions {
@@ -312,6 +322,7 @@ fn run_build(cli: &Cli, color: bool, root: PathBuf, target: Target, args: &Build
         drafts: args.drafts,
         strict: args.strict,
         cache: None,
+        search_shard_pages: shard_pages(),
     };
     let report = build::build(&options);
     print_diagnostics(cli, color, &root, &report);

@@ -18,6 +18,8 @@ pub struct SearchPage {
     /// The URL the page is served at, root-relative with the base path
     /// (`/rfc/ru/book/why/`); results link to it as it is.
     pub url: String,
+    /// The page's language, as its `<html lang>` says (`en`, `ru`).
+    pub lang: String,
     /// The whole page as written.
     pub html: String,
 }
@@ -30,6 +32,9 @@ pub struct SearchIndex {
     pub files: Vec<(String, Vec<u8>)>,
     /// Pages indexed per language (`en`, `ru`, …).
     pub pages: BTreeMap<String, usize>,
+    /// Index shards: one per language up to `shard_pages` pages, more
+    /// beyond.
+    pub shards: usize,
 }
 
 impl SearchIndex {
@@ -38,6 +43,15 @@ impl SearchIndex {
         self.files.iter().map(|(_, b)| b.len()).sum()
     }
 }
+
+/// Shards per language at most: the search box loads every shard of its
+/// language on the first search, so a huge site gets bigger shards rather
+/// than more.
+pub const MAX_SHARDS: usize = 32;
+
+/// The file in the bundle that lists, per language, the shards beyond the
+/// first (`{"en": ["en-2/", "en-3/"]}`, paths relative to the bundle).
+pub const SHARDS_FILE: &str = "charter-shards.json";
 
 /// Files of Pagefind's own UIs, which the theme does not use.
 const UNUSED: &[&str] = &[
@@ -51,34 +65,136 @@ const UNUSED: &[&str] = &[
 ];
 
 /// Indexes `pages` and returns the bundle's files under `bundle_dir` (a
-/// site-relative folder such as `pagefind/` or `v1/pagefind/`). Pages that
-/// mark a `data-pagefind-body` are indexed from it alone; a page Pagefind
-/// cannot read is left out with a warning. An empty `pages` still makes a
-/// (searchable, empty) bundle, so the search box never loads a missing file.
+/// site-relative folder such as `pagefind/` or `v1/pagefind/`).
+///
+/// Pagefind builds one index on one thread (and compresses every file at
+/// its best level there), and its time and memory grow faster than its
+/// pages. So each language's pages are cut into shards of at most
+/// `shard_pages` (see [`crate::build::DEFAULT_SHARD_PAGES`]), indexed in
+/// parallel, and the search box merges them (Pagefind's `mergeIndex`) for
+/// the reader's language: the first shard of every language makes the bundle itself,
+/// the others go to `LANG-N/` folders in it, listed in [`SHARDS_FILE`].
+/// Pages that mark a `data-pagefind-body` are indexed from it alone. An
+/// empty `pages` still makes a (searchable, empty) bundle, so the search box
+/// never loads a missing file.
 pub fn index(
     pages: Vec<SearchPage>,
     bundle_dir: &str,
+    shard_pages: usize,
 ) -> Result<(SearchIndex, Vec<Diagnostic>), Diagnostic> {
     let prefix = bundle_dir.trim_matches('/');
-    // Pagefind is async; a runtime of our own on a thread of our own, so a
-    // caller inside another runtime (`serve`) does not nest runtimes.
-    let run = move || -> Result<(SearchIndex, Vec<Diagnostic>), Diagnostic> {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .build()
-            .map_err(|e| failed(format!("cannot start the indexer: {e}")))?;
-        runtime.block_on(index_async(pages, prefix))
-    };
-    std::thread::scope(|s| {
-        s.spawn(run)
-            .join()
-            .unwrap_or_else(|_| Err(failed("the indexer panicked".to_string())))
-    })
+    let shards = plan_shards(pages, shard_pages.max(1), MAX_SHARDS);
+    let built = build_shards(shards)?;
+    let index = assemble(prefix, built)?;
+    Ok((index, Vec::new()))
 }
 
-async fn index_async(
+/// One Pagefind index to build: the `part`-th (from 0) slice of a
+/// language's pages.
+struct Shard {
+    lang: String,
+    part: usize,
     pages: Vec<SearchPage>,
-    prefix: &str,
-) -> Result<(SearchIndex, Vec<Diagnostic>), Diagnostic> {
+}
+
+impl Shard {
+    /// The shard's folder in the bundle; the first part is the bundle.
+    fn folder(&self) -> Option<String> {
+        (self.part > 0).then(|| format!("{}-{}", self.lang, self.part + 1))
+    }
+}
+
+fn plan_shards(pages: Vec<SearchPage>, shard_pages: usize, max_shards: usize) -> Vec<Shard> {
+    let mut by_lang: BTreeMap<String, Vec<SearchPage>> = BTreeMap::new();
+    for page in pages {
+        by_lang.entry(page.lang.clone()).or_default().push(page);
+    }
+    if by_lang.is_empty() {
+        return vec![Shard {
+            lang: String::new(),
+            part: 0,
+            pages: Vec::new(),
+        }];
+    }
+    let mut shards = Vec::new();
+    for (lang, mut pages) in by_lang {
+        // The same pages always land in the same shard, and shards are of
+        // even size (501 pages in shards of 500 make two of 251 and 250,
+        // not 500 and 1).
+        pages.sort_by(|a, b| a.url.cmp(&b.url));
+        let count = pages.len().div_ceil(shard_pages).min(max_shards);
+        let mut part = 0;
+        while !pages.is_empty() {
+            let size = pages.len().div_ceil(count - part);
+            let rest = pages.split_off(size);
+            shards.push(Shard {
+                lang: lang.clone(),
+                part,
+                pages,
+            });
+            pages = rest;
+            part += 1;
+        }
+    }
+    shards
+}
+
+/// A shard's index: its files relative to its folder.
+struct BuiltShard {
+    lang: String,
+    folder: Option<String>,
+    files: Vec<(String, Vec<u8>)>,
+}
+
+/// Builds the shards on as many threads as there are cores (each with a
+/// runtime of its own, so a caller inside another runtime, `serve`, does
+/// not nest runtimes). Plain threads, not rayon's: Pagefind parses pages on
+/// rayon's pool, and a rayon worker blocked on a shard could starve it.
+fn build_shards(shards: Vec<Shard>) -> Result<Vec<BuiltShard>, Diagnostic> {
+    use std::sync::Mutex;
+    let count = shards.len();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(count);
+    let queue = Mutex::new(shards.into_iter().enumerate().collect::<Vec<_>>());
+    let results: Mutex<Vec<Option<Result<BuiltShard, Diagnostic>>>> =
+        Mutex::new((0..count).map(|_| None).collect());
+    let next = || queue.lock().unwrap_or_else(|e| e.into_inner()).pop();
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                while let Some((i, shard)) = next() {
+                    let lang = shard.lang.clone();
+                    let folder = shard.folder();
+                    let built = index_shard(shard.pages).map(|files| BuiltShard {
+                        lang,
+                        folder,
+                        files,
+                    });
+                    results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(built);
+                }
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| Err(failed("the indexer stopped".to_string()))))
+        .collect()
+}
+
+fn index_shard(pages: Vec<SearchPage>) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| failed(format!("cannot start the indexer: {e}")))?;
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        runtime.block_on(index_async(pages))
+    }))
+    .unwrap_or_else(|_| Err(failed("the indexer panicked".to_string())))
+}
+
+async fn index_async(pages: Vec<SearchPage>) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
     use pagefind::api::PagefindIndex;
     use pagefind::options::PagefindServiceConfig;
 
@@ -89,87 +205,118 @@ async fn index_async(
         .write_playground(false)
         .build();
     let mut pf = PagefindIndex::new(Some(options)).map_err(|e| failed(e.to_string()))?;
-    let warnings = Vec::new();
-    let empty = pages.is_empty();
-    if empty {
+    if pages.is_empty() {
         // An index needs a page; one without words finds nothing.
         let blank = "<html><body data-pagefind-body></body></html>".to_string();
         pf.add_html_file(None, Some("/".into()), blank)
             .await
             .map_err(|e| failed(e.to_string()))?;
-    } else {
-        // Pagefind reads the pages of a folder in parallel (one by one
-        // through `add_html_file`): the pages go to a scratch folder first,
-        // each at its URL's path, which is the URL Pagefind gives it.
-        let scratch = Scratch::new().map_err(|e| failed(e.to_string()))?;
-        write_pages(&pages, &scratch.0).map_err(|e| failed(e.to_string()))?;
-        drop(pages);
-        pf.add_directory(
-            scratch.0.to_string_lossy().into_owned(),
-            Some("**/*.html".into()),
-        )
-        .await
-        .map_err(|e| failed(e.to_string()))?;
+    }
+    // One page at a time, in URL order: Pagefind numbers pages in the order
+    // they come, and that order names the index files. (Its parallel folder
+    // reader takes them in the file system's order, which differs between
+    // file systems and runs.) The shards are what runs in parallel.
+    for page in pages {
+        pf.add_html_file(None, Some(page.url), page.html)
+            .await
+            .map_err(|e| failed(e.to_string()))?;
     }
     let built = pf.get_files().await.map_err(|e| failed(e.to_string()))?;
-    let mut index = SearchIndex::default();
-    for file in built {
-        let rel = file.filename.to_string_lossy().replace('\\', "/");
-        if UNUSED.contains(&rel.as_str()) || rel.starts_with("playground/") {
-            continue;
-        }
-        if rel == "pagefind-entry.json" && !empty {
-            index.pages = languages(&file.contents);
-        }
-        let path = if prefix.is_empty() {
-            rel
+    Ok(built
+        .into_iter()
+        .map(|file| {
+            (
+                file.filename.to_string_lossy().replace('\\', "/"),
+                file.contents,
+            )
+        })
+        .filter(|(rel, _)| !UNUSED.contains(&rel.as_str()) && !rel.starts_with("playground/"))
+        .collect())
+}
+
+/// Whether a shard beyond the first needs the file: the merged index is
+/// read with the first shard's script and WebAssembly.
+fn shard_keeps(rel: &str) -> bool {
+    rel == "pagefind-entry.json"
+        || rel.ends_with(".pf_meta")
+        || ["index/", "fragment/", "filter/"]
+            .iter()
+            .any(|dir| rel.starts_with(dir))
+}
+
+/// One bundle of the shards: the first shards' files merged (their
+/// languages' files have names of their own; the shared scripts are the
+/// same bytes), their entries' languages joined, the other shards in
+/// folders, and the list of those.
+fn assemble(prefix: &str, built: Vec<BuiltShard>) -> Result<SearchIndex, Diagnostic> {
+    let at = |rel: &str| {
+        if prefix.is_empty() {
+            rel.to_string()
         } else {
             format!("{prefix}/{rel}")
-        };
-        index.files.push((path, file.contents));
-    }
-    index.files.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok((index, warnings))
-}
-
-/// A folder of its own under the system's temporary folder, removed on drop.
-struct Scratch(std::path::PathBuf);
-
-impl Scratch {
-    fn new() -> std::io::Result<Scratch> {
-        use std::sync::atomic::{AtomicUsize, Ordering};
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let dir = std::env::temp_dir().join(format!("charter-search-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir)?;
-        Ok(Scratch(dir))
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-/// Writes each page at its URL's path (`/rfc/book/why/` →
-/// `rfc/book/why/index.html`), in parallel.
-fn write_pages(pages: &[SearchPage], dir: &std::path::Path) -> std::io::Result<()> {
-    use rayon::prelude::*;
-    pages.par_iter().try_for_each(|page| {
-        let path = page.url.trim_start_matches('/');
-        let mut file = String::from(path);
-        if file.is_empty() || file.ends_with('/') {
-            file.push_str("index.html");
         }
-        let rel = crate::output::check_relative(&file)?;
-        let full = dir.join(rel);
-        if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent)?;
+    };
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut entry: Option<serde_json::Value> = None;
+    let mut extra: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut index = SearchIndex {
+        shards: built.len(),
+        ..SearchIndex::default()
+    };
+    for shard in built {
+        let blank = shard.lang.is_empty();
+        for (rel, bytes) in shard.files {
+            if rel == "pagefind-entry.json" && !blank {
+                for (lang, count) in languages(&bytes) {
+                    *index.pages.entry(lang).or_default() += count;
+                }
+            }
+            match &shard.folder {
+                Some(folder) => {
+                    if shard_keeps(&rel) {
+                        files.insert(at(&format!("{folder}/{rel}")), bytes);
+                    }
+                }
+                None if rel == "pagefind-entry.json" => merge_entry(&mut entry, &bytes)?,
+                None => {
+                    files.entry(at(&rel)).or_insert(bytes);
+                }
+            }
         }
-        std::fs::write(full, &page.html)
-    })
+        if let Some(folder) = shard.folder {
+            extra
+                .entry(shard.lang)
+                .or_default()
+                .push(format!("{folder}/"));
+        }
+    }
+    let entry = entry.ok_or_else(|| failed("Pagefind wrote no pagefind-entry.json".to_string()))?;
+    files.insert(at("pagefind-entry.json"), entry.to_string().into_bytes());
+    let list = serde_json::to_vec(&extra).map_err(|e| failed(e.to_string()))?;
+    files.insert(at(SHARDS_FILE), list);
+    index.files = files.into_iter().collect();
+    Ok(index)
+}
+
+/// Adds one first shard's `pagefind-entry.json` to the bundle's: the same
+/// version and characters, its languages joined.
+fn merge_entry(into: &mut Option<serde_json::Value>, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let entry: serde_json::Value = serde_json::from_slice(bytes)
+        .map_err(|e| failed(format!("unreadable pagefind-entry.json: {e}")))?;
+    match into {
+        None => *into = Some(entry),
+        Some(merged) => {
+            if let (Some(all), Some(more)) = (
+                merged["languages"].as_object_mut(),
+                entry["languages"].as_object(),
+            ) {
+                for (lang, meta) in more {
+                    all.insert(lang.clone(), meta.clone());
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Pages per language from `pagefind-entry.json`.
@@ -204,6 +351,7 @@ mod tests {
     fn page(url: &str, lang: &str, body: &str) -> SearchPage {
         SearchPage {
             url: url.into(),
+            lang: lang.into(),
             html: format!(
                 "<!DOCTYPE html><html lang=\"{lang}\"><head><title>T</title></head><body>\
                  <nav>Navigation words</nav><article data-pagefind-body>{body}</article></body></html>"
@@ -225,7 +373,8 @@ mod tests {
                 "<h1>Зачем</h1><p>Реки и мосты.</p>",
             ),
         ];
-        let (index, warnings) = index(pages, "v1/pagefind/").unwrap();
+        let (index, warnings) =
+            index(pages, "v1/pagefind/", crate::build::DEFAULT_SHARD_PAGES).unwrap();
         assert!(warnings.is_empty(), "{warnings:?}");
         let paths: Vec<&str> = index.files.iter().map(|(p, _)| p.as_str()).collect();
         for wanted in [
@@ -245,11 +394,89 @@ mod tests {
             BTreeMap::from([("en".to_string(), 1), ("ru".to_string(), 1)])
         );
         assert!(index.size() > 10_000);
+        assert_eq!(index.shards, 2, "one per language");
+        let entry = file(&index, "v1/pagefind/pagefind-entry.json");
+        let langs = entry["languages"].as_object().unwrap();
+        assert_eq!(langs.keys().collect::<Vec<_>>(), ["en", "ru"]);
+        assert_eq!(
+            file(&index, "v1/pagefind/charter-shards.json"),
+            serde_json::json!({})
+        );
+    }
+
+    fn file(index: &SearchIndex, path: &str) -> serde_json::Value {
+        let (_, bytes) = index
+            .files
+            .iter()
+            .find(|(p, _)| p == path)
+            .unwrap_or_else(|| panic!("{path} in the bundle"));
+        serde_json::from_slice(bytes).unwrap()
+    }
+
+    #[test]
+    fn a_language_beyond_the_shard_size_gets_shards_of_its_own() {
+        let (index, _) = index(five_en_one_ru(false), "pagefind", 2).unwrap();
+        assert_eq!(index.shards, 4, "en: 2 + 2 + 1 pages, ru: 1");
+        assert_eq!(
+            file(&index, "pagefind/charter-shards.json"),
+            serde_json::json!({"en": ["en-2/", "en-3/"]})
+        );
+        assert_eq!(
+            index.pages,
+            BTreeMap::from([("en".to_string(), 5), ("ru".to_string(), 1)])
+        );
+        for shard in ["en-2", "en-3"] {
+            let entry = file(&index, &format!("pagefind/{shard}/pagefind-entry.json"));
+            let langs: Vec<&String> = entry["languages"].as_object().unwrap().keys().collect();
+            assert_eq!(langs, ["en"], "{shard}");
+            let in_shard = |what: &str| {
+                index
+                    .files
+                    .iter()
+                    .any(|(p, _)| p.starts_with(&format!("pagefind/{shard}/{what}")))
+            };
+            assert!(in_shard("fragment/") && in_shard("index/"), "{shard}");
+            assert!(!in_shard("pagefind.js") && !in_shard("wasm."), "{shard}");
+        }
+        // Pages are cut in URL order, so a build always shards alike.
+        let (again, _) = super::index(five_en_one_ru(true), "pagefind", 2).unwrap();
+        assert_eq!(again.files, index.files);
+    }
+
+    #[test]
+    fn shards_are_even_and_never_more_than_the_cap() {
+        let pages = |n: usize| -> Vec<SearchPage> {
+            (0..n)
+                .map(|i| page(&format!("/p{i:03}/"), "en", "<p>x</p>"))
+                .collect()
+        };
+        let sizes =
+            |shards: Vec<Shard>| -> Vec<usize> { shards.iter().map(|s| s.pages.len()).collect() };
+        assert_eq!(sizes(plan_shards(pages(501), 500, 32)), [251, 250]);
+        assert_eq!(sizes(plan_shards(pages(500), 500, 32)), [500]);
+        assert_eq!(sizes(plan_shards(pages(10), 1, 4)), [3, 3, 2, 2]);
+        let first: Vec<String> = plan_shards(pages(10), 1, 4)[0]
+            .pages
+            .iter()
+            .map(|p| p.url.clone())
+            .collect();
+        assert_eq!(first, ["/p000/", "/p001/", "/p002/"]);
+    }
+
+    fn five_en_one_ru(reversed: bool) -> Vec<SearchPage> {
+        let mut pages: Vec<SearchPage> = (0..5)
+            .map(|i| page(&format!("/p{i}/"), "en", &format!("<p>river{i} bank</p>")))
+            .collect();
+        pages.push(page("/ru/p/", "ru", "<p>мост</p>"));
+        if reversed {
+            pages.reverse();
+        }
+        pages
     }
 
     #[test]
     fn no_pages_still_make_a_bundle() {
-        let (index, _) = index(Vec::new(), "pagefind").unwrap();
+        let (index, _) = index(Vec::new(), "pagefind", crate::build::DEFAULT_SHARD_PAGES).unwrap();
         assert!(index.files.iter().any(|(p, _)| p == "pagefind/pagefind.js"));
         assert!(index.pages.is_empty());
     }

@@ -111,6 +111,7 @@ impl ServeOptions {
             drafts: self.drafts,
             strict: self.strict,
             cache: None,
+            search_shard_pages: crate::build::DEFAULT_SHARD_PAGES,
         }
     }
 }

@@ -233,9 +233,15 @@ fn built_example() -> (tempfile::TempDir, u16) {
 
 /// Builds a site under `BASE` and serves it on loopback.
 fn built(root: &Path) -> (tempfile::TempDir, u16) {
+    built_with(root, &[])
+}
+
+/// `built`, with environment variables for the build.
+fn built_with(root: &Path, env: &[(&str, &str)]) -> (tempfile::TempDir, u16) {
     let out = tempfile::tempdir().unwrap();
     let site = out.path().join("site");
     let status = Command::new(env!("CARGO_BIN_EXE_charter"))
+        .envs(env.iter().copied())
         .args(["build", "-q", "-u", &format!("http://127.0.0.1{BASE}")])
         .arg(root)
         .arg("-o")
@@ -677,6 +683,73 @@ fn wait_results(driver: &Driver, what: &str, check: impl Fn(&[Value]) -> bool) -
     }
     let message = driver.js("return document.querySelector('[data-search-message]').textContent");
     panic!("timed out waiting for {what}; results: {last:?}; message: {message}");
+}
+
+/// The hrefs a search for `term` on `page` lists, sorted, and the message
+/// with the number of pages found.
+fn search_hrefs(driver: &Driver, page: &str, term: &str) -> (Vec<String>, Value) {
+    driver.goto(page);
+    driver.type_into("[data-search-input]", term);
+    let results = wait_results(driver, term, |r| !r.is_empty());
+    let mut hrefs: Vec<String> = results
+        .iter()
+        .map(|r| r["href"].as_str().unwrap_or_default().to_string())
+        .collect();
+    hrefs.sort();
+    let message = driver.js("return document.querySelector('[data-search-message]').textContent");
+    (hrefs, message)
+}
+
+#[test]
+fn a_sharded_index_finds_what_the_whole_one_does() {
+    let Some((chromium, chromedriver)) = browser_tools() else {
+        return;
+    };
+    let example = common::example_site();
+    let (_whole, whole_port) = built(&example);
+    // Three pages a shard: every language's index comes in several.
+    let (sharded, sharded_port) = built_with(&example, &[("CHARTER_SEARCH_SHARD_PAGES", "3")]);
+    let shards =
+        std::fs::read_to_string(sharded.path().join("site/pagefind/charter-shards.json")).unwrap();
+    assert!(
+        shards.contains("\"en-3/\"") && shards.contains("\"ru-2/\""),
+        "{shards}"
+    );
+    let driver = Driver::start(&chromium, &chromedriver);
+    driver.resize(1280, 900);
+    for (path, term, all_listed) in [
+        ("book/foreword/", "gauge", true),
+        ("ru/", "справочник", true),
+        // More pages than the box lists: as many found (which ten rank
+        // first may differ, each shard scoring with its own counts).
+        ("book/foreword/", "patch", false),
+    ] {
+        let (whole, whole_count) = search_hrefs(
+            &driver,
+            &format!("http://127.0.0.1:{whole_port}{BASE}{path}"),
+            term,
+        );
+        let (merged, merged_count) = search_hrefs(
+            &driver,
+            &format!("http://127.0.0.1:{sharded_port}{BASE}{path}"),
+            term,
+        );
+        assert_eq!(merged_count, whole_count, "{term} on {path}");
+        if all_listed {
+            assert_eq!(merged, whole, "{term} on {path}");
+        } else {
+            assert_eq!(merged.len(), whole.len(), "{term} on {path}");
+        }
+    }
+    // Shards take pages in URL order, three each: the first holds book
+    // pages, so the specs found come from later shards.
+    let (gauge, _) = search_hrefs(
+        &driver,
+        &format!("http://127.0.0.1:{sharded_port}{BASE}book/foreword/"),
+        "gauge",
+    );
+    assert!(gauge.contains(&format!("{BASE}spec/3/")), "{gauge:?}");
+    assert!(gauge.contains(&format!("{BASE}spec/4/")), "{gauge:?}");
 }
 
 #[test]

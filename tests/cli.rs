@@ -246,6 +246,41 @@ fn output_is_identical_with_one_or_two_threads() {
     assert_eq!(trees[0], trees[1]);
 }
 
+/// Pagefind numbers pages in the order it is given them, and the numbers
+/// name the index files: a search index in shards (built in parallel)
+/// must still come out the same from run to run.
+#[test]
+fn a_sharded_search_index_is_identical_from_run_to_run() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&example_site(), site.path());
+    for i in 0..120 {
+        let text = format!("# Extra {i}\n\nRiver word{i} and bank {}.\n", i * 7);
+        std::fs::write(site.path().join(format!("book/extra-{i:03}.md")), text).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let mut trees = Vec::new();
+    for (run, threads) in [("a", "1"), ("b", "2"), ("c", "2")] {
+        let dir = out.path().join(run);
+        charter()
+            .env("RAYON_NUM_THREADS", threads)
+            .env("CHARTER_SEARCH_SHARD_PAGES", "40")
+            .arg("build")
+            .arg("-q")
+            .arg(site.path())
+            .arg("-o")
+            .arg(&dir)
+            .assert()
+            .success();
+        trees.push(read_tree(&dir));
+    }
+    assert!(
+        trees[0].contains_key("pagefind/en-4/pagefind-entry.json"),
+        "134 English pages in shards of 40"
+    );
+    assert!(trees[0] == trees[1], "one thread and two differ");
+    assert!(trees[1] == trees[2], "two runs differ");
+}
+
 #[test]
 fn example_site_builds_with_no_warnings() {
     let out = tempfile::tempdir().unwrap();

@@ -248,9 +248,13 @@
 
   function load() {
     if (!pagefind) {
-      pagefind = import(box.getAttribute("data-search-url")).then(function (pf) {
-        /* Results carry the pages' full URLs (with base path and version). */
-        return pf.options({ baseUrl: "/", excerptLength: 22 }).then(function () {
+      var bundle = new URL(box.getAttribute("data-search-url"), location.href);
+      /* Results carry the pages' full URLs (with base path and version). */
+      var options = { baseUrl: "/", excerptLength: 22 };
+      pagefind = import(bundle.href).then(function (pf) {
+        return pf.options(options).then(function () {
+          return mergeShards(pf, bundle, options);
+        }).then(function () {
           return pf.filters();
         }).then(function (filters) {
           var statuses = (filters && filters.status) || {};
@@ -267,6 +271,21 @@
       pagefind.catch(function () { /* reported where it is awaited */ });
     }
     return pagefind;
+  }
+
+  /* A large site's index comes in shards (charter-shards.json lists, per
+     language, those beyond the first); this page's language's are merged. */
+  function mergeShards(pf, bundle, options) {
+    return fetch(new URL("charter-shards.json", bundle).href).then(function (response) {
+      return response.ok ? response.json() : {};
+    }).catch(function () {
+      return {}; /* no list: the first shard alone still answers */
+    }).then(function (shards) {
+      var mine = shards[doc.documentElement.lang] || [];
+      return Promise.all(mine.map(function (path) {
+        return pf.mergeIndex(new URL(path, bundle).pathname, options);
+      }));
+    });
   }
 
   function open(show) {
