@@ -118,11 +118,19 @@ fn plan_shards(pages: Vec<SearchPage>, shard_pages: usize, max_shards: usize) ->
     }
     let mut shards = Vec::new();
     for (lang, mut pages) in by_lang {
-        // The same pages always land in the same shard, and shards are of
-        // even size (501 pages in shards of 500 make two of 251 and 250,
-        // not 500 and 1).
+        // The same pages always land in the same shard, shards are of even
+        // size (501 pages in shards of 500 make two of 251 and 250, not 500
+        // and 1), and there is an even number of them. Only the pages
+        // decide: the same site shards alike on every machine.
         pages.sort_by(|a, b| a.url.cmp(&b.url));
-        let count = pages.len().div_ceil(shard_pages).min(max_shards);
+        let mut count = pages.len().div_ceil(shard_pages);
+        if count > 1 && count % 2 == 1 {
+            // Shards are built two at a time or more: three shards take two
+            // rounds and the last runs alone, four of the same pages take
+            // two full rounds, each shorter.
+            count += 1;
+        }
+        let count = count.min(max_shards);
         let mut part = 0;
         while !pages.is_empty() {
             let size = pages.len().div_ceil(count - part);
@@ -416,16 +424,19 @@ mod tests {
     #[test]
     fn a_language_beyond_the_shard_size_gets_shards_of_its_own() {
         let (index, _) = index(five_en_one_ru(false), "pagefind", 2).unwrap();
-        assert_eq!(index.shards, 4, "en: 2 + 2 + 1 pages, ru: 1");
+        assert_eq!(
+            index.shards, 5,
+            "en: 2 + 1 + 1 + 1 pages (an even count), ru: 1"
+        );
         assert_eq!(
             file(&index, "pagefind/charter-shards.json"),
-            serde_json::json!({"en": ["en-2/", "en-3/"]})
+            serde_json::json!({"en": ["en-2/", "en-3/", "en-4/"]})
         );
         assert_eq!(
             index.pages,
             BTreeMap::from([("en".to_string(), 5), ("ru".to_string(), 1)])
         );
-        for shard in ["en-2", "en-3"] {
+        for shard in ["en-2", "en-3", "en-4"] {
             let entry = file(&index, &format!("pagefind/{shard}/pagefind-entry.json"));
             let langs: Vec<&String> = entry["languages"].as_object().unwrap().keys().collect();
             assert_eq!(langs, ["en"], "{shard}");
@@ -454,6 +465,10 @@ mod tests {
             |shards: Vec<Shard>| -> Vec<usize> { shards.iter().map(|s| s.pages.len()).collect() };
         assert_eq!(sizes(plan_shards(pages(501), 500, 32)), [251, 250]);
         assert_eq!(sizes(plan_shards(pages(500), 500, 32)), [500]);
+        assert_eq!(
+            sizes(plan_shards(pages(1003), 500, 32)),
+            [251, 251, 251, 250]
+        );
         assert_eq!(sizes(plan_shards(pages(10), 1, 4)), [3, 3, 2, 2]);
         let first: Vec<String> = plan_shards(pages(10), 1, 4)[0]
             .pages

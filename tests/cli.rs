@@ -281,6 +281,40 @@ fn a_sharded_search_index_is_identical_from_run_to_run() {
     assert!(trees[1] == trees[2], "two runs differ");
 }
 
+/// The one date in the output (the spec feed's) is the build's
+/// `SOURCE_DATE_EPOCH`, else the Unix epoch: never the clock.
+#[test]
+fn source_date_epoch_dates_the_spec_feed() {
+    let out = tempfile::tempdir().unwrap();
+    for (epoch, date) in [
+        (None, "1970-01-01T00:00:00Z"),
+        (Some("1700000000"), "2023-11-14T22:13:20Z"),
+    ] {
+        let dir = out.path().join(epoch.unwrap_or("unset"));
+        let mut build = charter();
+        build.env_remove("SOURCE_DATE_EPOCH");
+        if let Some(epoch) = epoch {
+            build.env("SOURCE_DATE_EPOCH", epoch);
+        }
+        build
+            .arg("build")
+            .arg("-q")
+            .arg(example_site())
+            .arg("-o")
+            .arg(&dir)
+            .assert()
+            .success();
+        let feed = std::fs::read_to_string(dir.join("specs.xml")).unwrap();
+        let updated = format!("<updated>{date}</updated>");
+        assert!(feed.contains(&updated), "{updated} in {feed}");
+        assert_eq!(
+            feed.matches("<updated>").count(),
+            feed.matches(&updated).count(),
+            "every entry has the build's date: {feed}"
+        );
+    }
+}
+
 #[test]
 fn example_site_builds_with_no_warnings() {
     let out = tempfile::tempdir().unwrap();
