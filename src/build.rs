@@ -396,7 +396,7 @@ fn run(
         return Stats::empty();
     };
 
-    let rendered: Vec<(usize, PageScan, Option<SearchablePage>)> = (0..content.pages.len())
+    let rendered: Vec<(usize, PageScan, Option<Searchable>)> = (0..content.pages.len())
         .into_par_iter()
         .filter_map(|i| {
             let ctx = site.page_context(i);
@@ -409,10 +409,8 @@ fn run(
                         .write_quiet_at(&prepared[i].output, html.as_bytes(), at)
                         .ok()
                         .map(|_| {
-                            let searchable = ctx.search.then(|| SearchablePage {
-                                url: prepared[i].url.clone(),
-                                lang: ctx.lang.clone(),
-                                html,
+                            let searchable = ctx.search.then(|| {
+                                searchable(prepared[i].url.clone(), ctx.lang.clone(), html)
                             });
                             (i, scan, searchable)
                         })
@@ -546,31 +544,25 @@ fn collapse_template_errors(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
     out
 }
 
-/// A rendered page that goes into the search index.
-#[cfg_attr(not(feature = "search"), allow(dead_code))]
-struct SearchablePage {
-    url: String,
-    lang: String,
-    html: String,
+/// A rendered page kept for the search index (nothing without the
+/// `search` feature).
+#[cfg(feature = "search")]
+type Searchable = crate::search::SearchPage;
+#[cfg(not(feature = "search"))]
+type Searchable = ();
+
+#[cfg(feature = "search")]
+fn searchable(url: String, lang: String, html: String) -> Searchable {
+    crate::search::SearchPage { url, lang, html }
 }
+
+#[cfg(not(feature = "search"))]
+fn searchable(_url: String, _lang: String, _html: String) -> Searchable {}
 
 /// The search index of one build's pages, in its version's `pagefind/`.
 #[cfg(feature = "search")]
-fn write_search_index(
-    urls: &Urls,
-    pages: Vec<SearchablePage>,
-    shard_pages: usize,
-    files: &Files<'_>,
-) {
+fn write_search_index(urls: &Urls, pages: Vec<Searchable>, shard_pages: usize, files: &Files<'_>) {
     let bundle = urls.relative(&Scope::root(), &Route::Search(String::new()));
-    let pages = pages
-        .into_iter()
-        .map(|p| crate::search::SearchPage {
-            url: p.url,
-            lang: p.lang,
-            html: p.html,
-        })
-        .collect();
     match crate::search::index(pages, &bundle, shard_pages) {
         Ok((index, warnings)) => {
             for (path, bytes) in &index.files {

@@ -33,9 +33,9 @@ pub struct Highlighter {
     memo_hits: AtomicUsize,
 }
 
-/// Highlighted blocks by syntax and code. Highlighting is most of the
-/// Markdown stage's time, and a site that is translated (or built again by
-/// `serve`) has the same block many times over.
+/// Highlighted blocks by syntax and code, for one build (and the pages
+/// `serve` redoes on it). Highlighting is most of the Markdown stage's
+/// time, and a translated site has the same block once per language.
 #[derive(Default)]
 struct Memo {
     blocks: HashMap<(String, String), Arc<str>>,

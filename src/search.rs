@@ -32,9 +32,6 @@ pub struct SearchIndex {
     pub files: Vec<(String, Vec<u8>)>,
     /// Pages indexed per language (`en`, `ru`, …).
     pub pages: BTreeMap<String, usize>,
-    /// Index shards: one per language up to `shard_pages` pages, more
-    /// beyond.
-    pub shards: usize,
 }
 
 impl SearchIndex {
@@ -72,8 +69,9 @@ const UNUSED: &[&str] = &[
 /// pages. So each language's pages are cut into shards of at most
 /// `shard_pages` (see [`crate::build::DEFAULT_SHARD_PAGES`]), indexed in
 /// parallel, and the search box merges them (Pagefind's `mergeIndex`) for
-/// the reader's language: the first shard of every language makes the bundle itself,
-/// the others go to `LANG-N/` folders in it, listed in [`SHARDS_FILE`].
+/// the reader's language: the first shard of every language makes the
+/// bundle itself, the others go to `LANG-N/` folders in it, listed in
+/// [`SHARDS_FILE`].
 /// Pages that mark a `data-pagefind-body` are indexed from it alone. An
 /// empty `pages` still makes a (searchable, empty) bundle, so the search box
 /// never loads a missing file.
@@ -84,9 +82,13 @@ pub fn index(
 ) -> Result<(SearchIndex, Vec<Diagnostic>), Diagnostic> {
     let prefix = bundle_dir.trim_matches('/');
     let shards = plan_shards(pages, shard_pages.max(1), MAX_SHARDS);
-    let built = build_shards(shards)?;
+    let mut built = build_shards(shards)?;
+    let warnings = built
+        .iter_mut()
+        .flat_map(|b| b.warnings.drain(..))
+        .collect();
     let index = assemble(prefix, built)?;
-    Ok((index, Vec::new()))
+    Ok((index, warnings))
 }
 
 /// One Pagefind index to build: the `part`-th (from 0) slice of a
@@ -147,11 +149,13 @@ fn plan_shards(pages: Vec<SearchPage>, shard_pages: usize, max_shards: usize) ->
     shards
 }
 
-/// A shard's index: its files relative to its folder.
+/// A shard's index: its files relative to its folder, and the pages
+/// Pagefind could not read.
 struct BuiltShard {
     lang: String,
     folder: Option<String>,
     files: Vec<(String, Vec<u8>)>,
+    warnings: Vec<Diagnostic>,
 }
 
 /// Builds the shards on as many threads as there are cores (each with a
@@ -174,10 +178,11 @@ fn build_shards(shards: Vec<Shard>) -> Result<Vec<BuiltShard>, Diagnostic> {
                 while let Some((i, shard)) = next() {
                     let lang = shard.lang.clone();
                     let folder = shard.folder();
-                    let built = index_shard(shard.pages).map(|files| BuiltShard {
+                    let built = index_shard(shard.pages).map(|(files, warnings)| BuiltShard {
                         lang,
                         folder,
                         files,
+                        warnings,
                     });
                     results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(built);
                 }
@@ -192,7 +197,10 @@ fn build_shards(shards: Vec<Shard>) -> Result<Vec<BuiltShard>, Diagnostic> {
         .collect()
 }
 
-fn index_shard(pages: Vec<SearchPage>) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+/// A shard's files and warnings.
+type ShardFiles = (Vec<(String, Vec<u8>)>, Vec<Diagnostic>);
+
+fn index_shard(pages: Vec<SearchPage>) -> Result<ShardFiles, Diagnostic> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| failed(format!("cannot start the indexer: {e}")))?;
@@ -202,7 +210,7 @@ fn index_shard(pages: Vec<SearchPage>) -> Result<Vec<(String, Vec<u8>)>, Diagnos
     .unwrap_or_else(|_| Err(failed("the indexer panicked".to_string())))
 }
 
-async fn index_async(pages: Vec<SearchPage>) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+async fn index_async(pages: Vec<SearchPage>) -> Result<ShardFiles, Diagnostic> {
     use pagefind::api::PagefindIndex;
     use pagefind::options::PagefindServiceConfig;
 
@@ -223,14 +231,23 @@ async fn index_async(pages: Vec<SearchPage>) -> Result<Vec<(String, Vec<u8>)>, D
     // One page at a time, in URL order: Pagefind numbers pages in the order
     // they come, and that order names the index files. (Its parallel folder
     // reader takes them in the file system's order, which differs between
-    // file systems and runs.) The shards are what runs in parallel.
+    // file systems and runs.) The shards are what runs in parallel. A page
+    // Pagefind cannot read is left out of the index, with a warning.
+    let mut warnings = Vec::new();
     for page in pages {
-        pf.add_html_file(None, Some(page.url), page.html)
-            .await
-            .map_err(|e| failed(e.to_string()))?;
+        let url = page.url.clone();
+        if let Err(e) = pf.add_html_file(None, Some(page.url), page.html).await {
+            warnings.push(
+                Diagnostic::warning(
+                    "search-index",
+                    format!("{url} is left out of the search index: {e}"),
+                )
+                .help("the page is published; check its template's HTML, or set `search: false` in its front matter"),
+            );
+        }
     }
     let built = pf.get_files().await.map_err(|e| failed(e.to_string()))?;
-    Ok(built
+    let files = built
         .into_iter()
         .map(|file| {
             (
@@ -239,7 +256,8 @@ async fn index_async(pages: Vec<SearchPage>) -> Result<Vec<(String, Vec<u8>)>, D
             )
         })
         .filter(|(rel, _)| !UNUSED.contains(&rel.as_str()) && !rel.starts_with("playground/"))
-        .collect())
+        .collect();
+    Ok((files, warnings))
 }
 
 /// Whether a shard beyond the first needs the file: the merged index is
@@ -267,10 +285,7 @@ fn assemble(prefix: &str, built: Vec<BuiltShard>) -> Result<SearchIndex, Diagnos
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let mut entry: Option<serde_json::Value> = None;
     let mut extra: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut index = SearchIndex {
-        shards: built.len(),
-        ..SearchIndex::default()
-    };
+    let mut index = SearchIndex::default();
     for shard in built {
         let blank = shard.lang.is_empty();
         for (rel, bytes) in shard.files {
@@ -402,7 +417,6 @@ mod tests {
             BTreeMap::from([("en".to_string(), 1), ("ru".to_string(), 1)])
         );
         assert!(index.size() > 10_000);
-        assert_eq!(index.shards, 2, "one per language");
         let entry = file(&index, "v1/pagefind/pagefind-entry.json");
         let langs = entry["languages"].as_object().unwrap();
         assert_eq!(langs.keys().collect::<Vec<_>>(), ["en", "ru"]);
@@ -424,10 +438,7 @@ mod tests {
     #[test]
     fn a_language_beyond_the_shard_size_gets_shards_of_its_own() {
         let (index, _) = index(five_en_one_ru(false), "pagefind", 2).unwrap();
-        assert_eq!(
-            index.shards, 5,
-            "en: 2 + 1 + 1 + 1 pages (an even count), ru: 1"
-        );
+        // en: 2 + 1 + 1 + 1 pages (an even count of shards), ru: 1.
         assert_eq!(
             file(&index, "pagefind/charter-shards.json"),
             serde_json::json!({"en": ["en-2/", "en-3/", "en-4/"]})
