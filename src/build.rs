@@ -410,7 +410,7 @@ fn run(
                         .ok()
                         .map(|_| {
                             let searchable = ctx.search.then(|| {
-                                searchable(prepared[i].url.clone(), ctx.lang.clone(), html)
+                                searchable(&prepared[i].url, &ctx.lang, &prepared[i].output)
                             });
                             (i, scan, searchable)
                         })
@@ -437,7 +437,7 @@ fn run(
         .collect();
     clock.lap("render", report);
     #[cfg(feature = "search")]
-    if site::search_on(config) {
+    if site::search_on(config) && out.keeps_files() {
         write_search_index(&urls, searchable, opts.search_shard_pages, &files);
         clock.lap("search", report);
     }
@@ -544,26 +544,29 @@ fn collapse_template_errors(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
     out
 }
 
-/// A rendered page kept for the search index (nothing without the
-/// `search` feature).
+/// A written page to index (nothing without the `search` feature).
 #[cfg(feature = "search")]
 type Searchable = crate::search::SearchPage;
 #[cfg(not(feature = "search"))]
 type Searchable = ();
 
 #[cfg(feature = "search")]
-fn searchable(url: String, lang: String, html: String) -> Searchable {
-    crate::search::SearchPage { url, lang, html }
+fn searchable(url: &str, lang: &str, path: &str) -> Searchable {
+    crate::search::SearchPage {
+        url: url.to_string(),
+        lang: lang.to_string(),
+        path: path.to_string(),
+    }
 }
 
 #[cfg(not(feature = "search"))]
-fn searchable(_url: String, _lang: String, _html: String) -> Searchable {}
+fn searchable(_url: &str, _lang: &str, _path: &str) -> Searchable {}
 
 /// The search index of one build's pages, in its version's `pagefind/`.
 #[cfg(feature = "search")]
 fn write_search_index(urls: &Urls, pages: Vec<Searchable>, shard_pages: usize, files: &Files<'_>) {
     let bundle = urls.relative(&Scope::root(), &Route::Search(String::new()));
-    match crate::search::index(pages, &bundle, shard_pages) {
+    match crate::search::index(pages, &|path| files.read(path), &bundle, shard_pages) {
         Ok((index, warnings)) => {
             for (path, bytes) in &index.files {
                 files.write(path, bytes);
@@ -835,6 +838,12 @@ impl<'a> Files<'a> {
             written: Default::default(),
             errors: Default::default(),
         }
+    }
+
+    /// A file written earlier in this build, read back from the output.
+    #[cfg(feature = "search")]
+    fn read(&self, path: &str) -> std::io::Result<Vec<u8>> {
+        self.out.read(path)
     }
 
     fn write_quiet(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {

@@ -23,6 +23,20 @@ pub trait Output: Sync {
     fn carry_over(&self, _dir: &str) -> io::Result<bool> {
         Ok(false)
     }
+
+    /// Reads back a file this build wrote; an output that keeps nothing
+    /// (`charter check`) cannot.
+    fn read(&self, path: &str) -> io::Result<Vec<u8>> {
+        Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            format!("this output keeps no files (`{path}`)"),
+        ))
+    }
+
+    /// Whether [`Output::read`] can give back what was written.
+    fn keeps_files(&self) -> bool {
+        true
+    }
 }
 
 /// Rejects paths that could land outside the output directory.
@@ -52,6 +66,10 @@ impl Output for NullOutput {
     fn copy_from(&self, path: &str, _source: &Path) -> io::Result<()> {
         check_relative(path).map(|_| ())
     }
+
+    fn keeps_files(&self) -> bool {
+        false
+    }
 }
 
 /// Keeps files in memory, keyed by path.
@@ -76,6 +94,13 @@ impl Output for MemoryOutput {
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
         files.insert(path.to_string(), bytes.to_vec());
         Ok(())
+    }
+
+    fn read(&self, path: &str) -> io::Result<Vec<u8>> {
+        let files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files.get(path).cloned().ok_or_else(|| {
+            io::Error::new(io::ErrorKind::NotFound, format!("`{path}` was not written"))
+        })
     }
 }
 
@@ -184,6 +209,10 @@ impl Output for DiskOutput {
             std::fs::create_dir_all(dir)?;
         }
         std::fs::write(full, bytes)
+    }
+
+    fn read(&self, path: &str) -> io::Result<Vec<u8>> {
+        std::fs::read(self.staging.join(check_relative(path)?))
     }
 
     fn carry_over(&self, dir: &str) -> io::Result<bool> {

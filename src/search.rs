@@ -20,9 +20,14 @@ pub struct SearchPage {
     pub url: String,
     /// The page's language, as its `<html lang>` says (`en`, `ru`).
     pub lang: String,
-    /// The whole page as written.
-    pub html: String,
+    /// Where the page was written, relative to the output
+    /// (`ru/book/why/index.html`). The indexer reads it back when its
+    /// shard is built, so a build never holds every page's HTML at once.
+    pub path: String,
 }
+
+/// Reads a written page back from the build's output, by its path there.
+pub type ReadPage<'a> = &'a (dyn Fn(&str) -> std::io::Result<Vec<u8>> + Sync);
 
 /// The index of one build.
 #[derive(Debug, Default)]
@@ -72,17 +77,19 @@ const UNUSED: &[&str] = &[
 /// the reader's language: the first shard of every language makes the
 /// bundle itself, the others go to `LANG-N/` folders in it, listed in
 /// [`SHARDS_FILE`].
+/// Pages are read back with `read` one at a time as their shard is built.
 /// Pages that mark a `data-pagefind-body` are indexed from it alone. An
 /// empty `pages` still makes a (searchable, empty) bundle, so the search box
 /// never loads a missing file.
 pub fn index(
     pages: Vec<SearchPage>,
+    read: ReadPage<'_>,
     bundle_dir: &str,
     shard_pages: usize,
 ) -> Result<(SearchIndex, Vec<Diagnostic>), Diagnostic> {
     let prefix = bundle_dir.trim_matches('/');
     let shards = plan_shards(pages, shard_pages.max(1), MAX_SHARDS);
-    let mut built = build_shards(shards)?;
+    let mut built = build_shards(shards, read)?;
     let warnings = built
         .iter_mut()
         .flat_map(|b| b.warnings.drain(..))
@@ -162,7 +169,7 @@ struct BuiltShard {
 /// runtime of its own, so a caller inside another runtime, `serve`, does
 /// not nest runtimes). Plain threads, not rayon's: Pagefind parses pages on
 /// rayon's pool, and a rayon worker blocked on a shard could starve it.
-fn build_shards(shards: Vec<Shard>) -> Result<Vec<BuiltShard>, Diagnostic> {
+fn build_shards(shards: Vec<Shard>, read: ReadPage<'_>) -> Result<Vec<BuiltShard>, Diagnostic> {
     use std::sync::Mutex;
     let count = shards.len();
     let workers = std::thread::available_parallelism()
@@ -178,12 +185,13 @@ fn build_shards(shards: Vec<Shard>) -> Result<Vec<BuiltShard>, Diagnostic> {
                 while let Some((i, shard)) = next() {
                     let lang = shard.lang.clone();
                     let folder = shard.folder();
-                    let built = index_shard(shard.pages).map(|(files, warnings)| BuiltShard {
-                        lang,
-                        folder,
-                        files,
-                        warnings,
-                    });
+                    let built =
+                        index_shard(shard.pages, read).map(|(files, warnings)| BuiltShard {
+                            lang,
+                            folder,
+                            files,
+                            warnings,
+                        });
                     results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(built);
                 }
             });
@@ -200,17 +208,17 @@ fn build_shards(shards: Vec<Shard>) -> Result<Vec<BuiltShard>, Diagnostic> {
 /// A shard's files and warnings.
 type ShardFiles = (Vec<(String, Vec<u8>)>, Vec<Diagnostic>);
 
-fn index_shard(pages: Vec<SearchPage>) -> Result<ShardFiles, Diagnostic> {
+fn index_shard(pages: Vec<SearchPage>, read: ReadPage<'_>) -> Result<ShardFiles, Diagnostic> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| failed(format!("cannot start the indexer: {e}")))?;
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        runtime.block_on(index_async(pages))
+        runtime.block_on(index_async(pages, read))
     }))
     .unwrap_or_else(|_| Err(failed("the indexer panicked".to_string())))
 }
 
-async fn index_async(pages: Vec<SearchPage>) -> Result<ShardFiles, Diagnostic> {
+async fn index_async(pages: Vec<SearchPage>, read: ReadPage<'_>) -> Result<ShardFiles, Diagnostic> {
     use pagefind::api::PagefindIndex;
     use pagefind::options::PagefindServiceConfig;
 
@@ -235,12 +243,19 @@ async fn index_async(pages: Vec<SearchPage>) -> Result<ShardFiles, Diagnostic> {
     // Pagefind cannot read is left out of the index, with a warning.
     let mut warnings = Vec::new();
     for page in pages {
-        let url = page.url.clone();
-        if let Err(e) = pf.add_html_file(None, Some(page.url), page.html).await {
+        let added = match read_back(read, &page.path) {
+            Ok(html) => pf
+                .add_html_file(None, Some(page.url.clone()), html)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string()),
+            Err(e) => Err(e),
+        };
+        if let Err(e) = added {
             warnings.push(
                 Diagnostic::warning(
                     "search-index",
-                    format!("{url} is left out of the search index: {e}"),
+                    format!("{} is left out of the search index: {e}", page.url),
                 )
                 .help("the page is published; check its template's HTML, or set `search: false` in its front matter"),
             );
@@ -258,6 +273,11 @@ async fn index_async(pages: Vec<SearchPage>) -> Result<ShardFiles, Diagnostic> {
         .filter(|(rel, _)| !UNUSED.contains(&rel.as_str()) && !rel.starts_with("playground/"))
         .collect();
     Ok((files, warnings))
+}
+
+fn read_back(read: ReadPage<'_>, path: &str) -> Result<String, String> {
+    let bytes = read(path).map_err(|e| format!("cannot read `{path}` back: {e}"))?;
+    String::from_utf8(bytes).map_err(|_| format!("`{path}` is not UTF-8"))
 }
 
 /// Whether a shard beyond the first needs the file: the merged index is
@@ -371,15 +391,28 @@ fn failed(message: String) -> Diagnostic {
 mod tests {
     use super::*;
 
+    /// A page whose path is its HTML, so that [`written`] reads it back.
     fn page(url: &str, lang: &str, body: &str) -> SearchPage {
         SearchPage {
             url: url.into(),
             lang: lang.into(),
-            html: format!(
+            path: format!(
                 "<!DOCTYPE html><html lang=\"{lang}\"><head><title>T</title></head><body>\
                  <nav>Navigation words</nav><article data-pagefind-body>{body}</article></body></html>"
             ),
         }
+    }
+
+    fn written(path: &str) -> std::io::Result<Vec<u8>> {
+        Ok(path.as_bytes().to_vec())
+    }
+
+    fn index(
+        pages: Vec<SearchPage>,
+        bundle_dir: &str,
+        shard_pages: usize,
+    ) -> Result<(SearchIndex, Vec<Diagnostic>), Diagnostic> {
+        super::index(pages, &written, bundle_dir, shard_pages)
     }
 
     #[test]
@@ -461,7 +494,7 @@ mod tests {
             assert!(!in_shard("pagefind.js") && !in_shard("wasm."), "{shard}");
         }
         // Pages are cut in URL order, so a build always shards alike.
-        let (again, _) = super::index(five_en_one_ru(true), "pagefind", 2).unwrap();
+        let (again, _) = tests::index(five_en_one_ru(true), "pagefind", 2).unwrap();
         assert_eq!(again.files, index.files);
     }
 
@@ -498,6 +531,30 @@ mod tests {
             pages.reverse();
         }
         pages
+    }
+
+    #[test]
+    fn a_page_that_cannot_be_read_back_is_left_out_with_a_warning() {
+        let mut pages = five_en_one_ru(false);
+        pages[1].path = "en/p1/index.html".into();
+        let missing = |path: &str| -> std::io::Result<Vec<u8>> {
+            if path.starts_with('<') {
+                Ok(path.as_bytes().to_vec())
+            } else {
+                Err(std::io::Error::new(std::io::ErrorKind::NotFound, "gone"))
+            }
+        };
+        let (index, warnings) = super::index(pages, &missing, "pagefind", 500).unwrap();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].code, "search-index");
+        assert_eq!(
+            warnings[0].message,
+            "/p1/ is left out of the search index: cannot read `en/p1/index.html` back: gone"
+        );
+        assert_eq!(
+            index.pages,
+            BTreeMap::from([("en".to_string(), 4), ("ru".to_string(), 1)])
+        );
     }
 
     #[test]
