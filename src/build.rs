@@ -48,6 +48,11 @@ pub struct BuildOptions {
     /// Pages per search index shard (the CLI reads
     /// `CHARTER_SEARCH_SHARD_PAGES`); see [`DEFAULT_SHARD_PAGES`].
     pub search_shard_pages: usize,
+    /// Whether the pages' sources and rendered Markdown outlive the build,
+    /// for a [`Session`] to redo pages ([`build_session`] keeps them). A
+    /// one-off build frees them before indexing for search, the stage
+    /// that needs the most memory of its own.
+    pub(crate) keep_bodies: bool,
 }
 
 /// Pages per search index shard by default: beyond it a language's index
@@ -68,6 +73,7 @@ impl BuildOptions {
             strict: false,
             cache: None,
             search_shard_pages: DEFAULT_SHARD_PAGES,
+            keep_bodies: false,
         }
     }
 }
@@ -98,12 +104,24 @@ impl BuildReport {
 
 /// Runs a whole build. Never panics on bad input: every problem is a diagnostic.
 pub fn build(opts: &BuildOptions) -> BuildReport {
-    build_session(opts).0
+    let one_off = BuildOptions {
+        keep_bodies: false,
+        ..opts.clone()
+    };
+    build_with(&one_off).0
 }
 
 /// A whole build, and (when it succeeded) a session that can redo single
 /// pages after an edit (`Session::edit`), as `serve` does.
 pub fn build_session(opts: &BuildOptions) -> (BuildReport, Option<Session>) {
+    let kept = BuildOptions {
+        keep_bodies: true,
+        ..opts.clone()
+    };
+    build_with(&kept)
+}
+
+fn build_with(opts: &BuildOptions) -> (BuildReport, Option<Session>) {
     let mut report = BuildReport::default();
     let mut clock = Clock::new();
     let (config, mut diags) = match config::load(&opts.root) {
@@ -363,7 +381,7 @@ fn run(
     let load_opts = content::LoadOptions {
         drafts: opts.drafts,
     };
-    let (content, mut found) = content::load(&opts.root, config, &load_opts);
+    let (mut content, mut found) = content::load(&opts.root, config, &load_opts);
     diags.append(&mut found);
     clock.lap("load", report);
 
@@ -371,7 +389,7 @@ fn run(
         .into_iter()
         .map(|lang| LangSite::new(&opts.root, config, &urls, &content, lang))
         .collect();
-    let prepared = site::prepare_all(
+    let mut prepared = site::prepare_all(
         &content,
         &langs,
         &highlighter,
@@ -382,6 +400,9 @@ fn run(
     );
     if let Some(cache) = &opts.cache {
         cache.end_build();
+    }
+    if !opts.keep_bodies {
+        free_sources(&mut content);
     }
     clock.lap("markdown", report);
 
@@ -436,13 +457,6 @@ fn run(
         })
         .collect();
     clock.lap("render", report);
-    #[cfg(feature = "search")]
-    if site::search_on(config) && out.keeps_files() {
-        write_search_index(&urls, searchable, opts.search_shard_pages, &files);
-        clock.lap("search", report);
-    }
-    #[cfg(not(feature = "search"))]
-    drop(searchable);
 
     let not_found = if version.at_root() {
         render_404(config, &urls, &site.contexts[0], &theme, &files)
@@ -451,7 +465,20 @@ fn run(
     };
     write_spec_files(&site, &files);
     write_site_files(opts, config, version, &site, &theme, &highlighter, &files);
+    let search_on = site::search_on(config);
+    drop(site);
     clock.lap("files", report);
+
+    if !opts.keep_bodies {
+        free_rendered(&mut prepared);
+    }
+    #[cfg(feature = "search")]
+    if search_on && out.keeps_files() {
+        write_search_index(&urls, searchable, opts.search_shard_pages, &files);
+        clock.lap("search", report);
+    }
+    #[cfg(not(feature = "search"))]
+    let _ = (search_on, searchable);
 
     // A fallback page shows its source's text: its links are checked there.
     let mut checked: Vec<CheckedPage<'_>> = scans
@@ -505,6 +532,23 @@ fn run(
         to_cache: Vec::new(),
         cache_keep: None,
         published: Vec::new(),
+    }
+}
+
+/// Drops each page's Markdown source once it is rendered to HTML: pages
+/// are templated from the HTML.
+fn free_sources(content: &mut content::Content) {
+    for page in &mut content.pages {
+        page.body = String::new();
+    }
+}
+
+/// Drops each page's rendered Markdown once its page is written, so that
+/// the search index is built beside the link lists and titles alone (page
+/// links are checked from those lists).
+fn free_rendered(prepared: &mut [site::Prepared]) {
+    for page in prepared {
+        page.rendered.html = String::new();
     }
 }
 

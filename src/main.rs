@@ -12,6 +12,9 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "charter",
@@ -315,15 +318,12 @@ fn shard_pages() -> usize {
 
 fn run_build(cli: &Cli, color: bool, root: PathBuf, target: Target, args: &BuildArgs) -> ExitCode {
     let started = std::time::Instant::now();
-    let options = BuildOptions {
-        root: root.clone(),
-        target: target.clone(),
-        base_url: args.base_url.clone(),
-        drafts: args.drafts,
-        strict: args.strict,
-        cache: None,
-        search_shard_pages: shard_pages(),
-    };
+    let mut options = BuildOptions::new(root.clone());
+    options.target = target.clone();
+    options.base_url = args.base_url.clone();
+    options.drafts = args.drafts;
+    options.strict = args.strict;
+    options.search_shard_pages = shard_pages();
     let report = build::build(&options);
     print_diagnostics(cli, color, &root, &report);
     if cli.verbose {

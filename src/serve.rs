@@ -112,6 +112,7 @@ impl ServeOptions {
             strict: self.strict,
             cache: None,
             search_shard_pages: crate::build::DEFAULT_SHARD_PAGES,
+            ..BuildOptions::new(self.root.clone())
         }
     }
 }

@@ -435,6 +435,9 @@ fn prepare(
     if spec_site::links_to_specs(&rendered.links, &lang.spec_urls) {
         rendered.html = spec_site::decorate_links(&rendered.html, specs, &lang.spec_urls);
     }
+    // Every page's HTML is kept until the pages are written; grown by
+    // doubling, it would hold up to twice its size.
+    rendered.html.shrink_to_fit();
     let spec_title = match (&page.route, page.kind) {
         (Route::Spec(n), PageKind::Spec) => specs.get(*n).map(|s| {
             if s.name == s.shortname {

@@ -292,6 +292,26 @@ fn builds_are_deterministic() {
     }
 }
 
+/// A one-off build frees each page's Markdown and rendered body as soon as
+/// it is done with them (a session keeps them): the output must not change.
+#[test]
+fn a_one_off_build_writes_what_a_session_build_writes() {
+    let root = example_site();
+    let mut opts = charter::build::BuildOptions::new(&root);
+    opts.target = charter::build::Target::Memory;
+    let one_off = charter::build::build(&opts);
+    let (kept, session) = charter::build::build_session(&opts);
+    assert!(one_off.succeeded() && session.is_some());
+    let (a, b) = (one_off.memory.unwrap(), kept.memory.unwrap());
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (path, bytes) in &a {
+        assert!(bytes == &b[path], "{path} differs");
+    }
+    if cfg!(feature = "search") {
+        assert!(a.contains_key("pagefind/pagefind-entry.json"));
+    }
+}
+
 #[test]
 fn links_outside_the_base_path_are_errors() {
     let built = build_fixture("outside-base");
