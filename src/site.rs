@@ -491,6 +491,76 @@ pub struct Site<'a> {
     pub ui: &'a UiStrings,
     /// The other versions, when the site has versions.
     pub versions: Option<&'a crate::versions::VersionNav>,
+    /// Where pages sit in the sidebars and reading orders, looked up per
+    /// page instead of searched (a search per page made templating grow as
+    /// the square of the pages).
+    places: Places,
+}
+
+/// Positions computed once per build for every page's template context.
+struct Places {
+    /// Per language: each URL's first entry in `Site::navs`.
+    nav: Vec<HashMap<String, usize>>,
+    /// Per language: the specs sidebar, whole, and each URL's entry in it.
+    spec_navs: Vec<(Vec<NavItem>, HashMap<String, usize>)>,
+    /// Chapters (the book's order) and specs (by number), as original page
+    /// indexes, and each one's position.
+    chapters: Order,
+    specs: Order,
+}
+
+/// A reading order: pages in order and each page's position.
+struct Order {
+    pages: Vec<usize>,
+    position: HashMap<usize, usize>,
+}
+
+impl Order {
+    fn new(pages: Vec<usize>) -> Self {
+        let mut position = HashMap::with_capacity(pages.len());
+        for (at, &page) in pages.iter().enumerate() {
+            position.entry(page).or_insert(at);
+        }
+        Order { pages, position }
+    }
+}
+
+impl Places {
+    fn new(content: &Content, langs: &[LangSite], navs: &[Vec<NavItem>]) -> Self {
+        let chapters = content
+            .book
+            .iter()
+            .filter_map(|e| match e {
+                BookEntry::Chapter { page, .. } => Some(*page),
+                _ => None,
+            })
+            .collect();
+        let specs = content.specs.specs.values().map(|s| s.page).collect();
+        Places {
+            nav: navs.iter().map(|nav| url_positions(nav)).collect(),
+            spec_navs: langs
+                .iter()
+                .map(|l| {
+                    let items = spec_nav(&content.specs, &l.links);
+                    let at = url_positions(&items);
+                    (items, at)
+                })
+                .collect(),
+            chapters: Order::new(chapters),
+            specs: Order::new(specs),
+        }
+    }
+}
+
+/// Each URL's first position among `items`.
+fn url_positions(items: &[NavItem]) -> HashMap<String, usize> {
+    let mut at = HashMap::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        if let Some(url) = &item.url {
+            at.entry(url.clone()).or_insert(i);
+        }
+    }
+    at
 }
 
 impl<'a> Site<'a> {
@@ -503,7 +573,7 @@ impl<'a> Site<'a> {
         ui: &'a UiStrings,
         diags: &mut Vec<Diagnostic>,
     ) -> Self {
-        let navs = langs
+        let navs: Vec<Vec<NavItem>> = langs
             .iter()
             .map(|l| book_nav(content, prepared, l.lang.as_deref()))
             .collect();
@@ -515,6 +585,7 @@ impl<'a> Site<'a> {
             .iter()
             .map(|l| spec_backlinks(content, prepared, l, diags))
             .collect();
+        let places = Places::new(content, langs, &navs);
         Site {
             config,
             urls,
@@ -526,6 +597,7 @@ impl<'a> Site<'a> {
             backlinks,
             ui,
             versions: None,
+            places,
         }
     }
 
@@ -587,9 +659,12 @@ impl<'a> Site<'a> {
             alternates: self.alternates(index),
             banners: self.banners(index, spec),
             nav: match page.kind {
-                PageKind::Chapter => inline_nav(&self.navs[l], &this.url),
+                PageKind::Chapter => {
+                    inline_nav(&self.navs[l], self.places.nav[l].get(&this.url).copied())
+                }
                 PageKind::Spec | PageKind::Registry => {
-                    spec_nav(&self.content.specs, &lang.links, &this.url)
+                    let (items, at) = &self.places.spec_navs[l];
+                    spec_nav_window(items, at.get(&this.url).copied())
                 }
                 PageKind::Home | PageKind::Translations => Vec::new(),
             },
@@ -858,17 +933,9 @@ impl<'a> Site<'a> {
         let page = &self.content.pages[index];
         let lang = page.scope.lang.as_deref();
         let original = page.original(index);
-        let order: Vec<usize> = match page.kind {
-            PageKind::Home | PageKind::Chapter => self
-                .content
-                .book
-                .iter()
-                .filter_map(|e| match e {
-                    BookEntry::Chapter { page, .. } => Some(*page),
-                    _ => None,
-                })
-                .collect(),
-            PageKind::Spec => self.content.specs.specs.values().map(|s| s.page).collect(),
+        let order = match page.kind {
+            PageKind::Home | PageKind::Chapter => &self.places.chapters,
+            PageKind::Spec => &self.places.specs,
             PageKind::Registry | PageKind::Translations => return (None, None),
         };
         let link = |i: usize| {
@@ -878,13 +945,14 @@ impl<'a> Site<'a> {
                 url: p.url.clone(),
             }
         };
+        let pages = &order.pages;
         if page.kind == PageKind::Home {
-            return (None, order.first().map(|&i| link(i)));
+            return (None, pages.first().map(|&i| link(i)));
         }
-        match order.iter().position(|&i| i == original) {
-            Some(pos) => (
-                pos.checked_sub(1).map(|p| link(order[p])),
-                order.get(pos + 1).map(|&i| link(i)),
+        match order.position.get(&original) {
+            Some(&pos) => (
+                pos.checked_sub(1).map(|p| link(pages[p])),
+                pages.get(pos + 1).map(|&i| link(i)),
             ),
             None => (None, None),
         }
@@ -994,13 +1062,11 @@ const INLINE_NAV_WINDOW: usize = 30;
 
 /// The part of the tree around the current page: its part (between part
 /// headings), cut to a window around the page when the part is long.
-fn inline_nav(nav: &[NavItem], current_url: &str) -> Vec<NavItem> {
-    let Some(pos) = nav
-        .iter()
-        .position(|n| n.url.as_deref() == Some(current_url))
-    else {
+fn inline_nav(nav: &[NavItem], current: Option<usize>) -> Vec<NavItem> {
+    let Some(pos) = current else {
         return nav.iter().take(INLINE_NAV_WINDOW).cloned().collect();
     };
+    let current_url = nav[pos].url.as_deref();
     let start = nav[..pos]
         .iter()
         .rposition(|n| n.kind == "part")
@@ -1014,15 +1080,14 @@ fn inline_nav(nav: &[NavItem], current_url: &str) -> Vec<NavItem> {
     nav[start..end]
         .iter()
         .map(|n| NavItem {
-            current: n.url.as_deref() == Some(current_url),
+            current: n.url.is_some() && n.url.as_deref() == current_url,
             ..n.clone()
         })
         .collect()
 }
 
-/// The specs by status, as the sidebar of spec pages lists them (a window
-/// around the current spec when there are very many).
-fn spec_nav(index: &SpecIndex, links: &SiteLinks, current_url: &str) -> Vec<NavItem> {
+/// The specs by status, as the sidebar of spec pages lists them.
+fn spec_nav(index: &SpecIndex, links: &SiteLinks) -> Vec<NavItem> {
     let mut items = Vec::new();
     for (status, specs) in index.groups() {
         items.push(NavItem {
@@ -1042,19 +1107,32 @@ fn spec_nav(index: &SpecIndex, links: &SiteLinks, current_url: &str) -> Vec<NavI
             items.push(NavItem {
                 kind: "chapter",
                 title,
-                current: url == current_url,
+                current: false,
                 url: Some(url),
                 depth: 0,
             });
         }
     }
-    const MOST: usize = 200;
-    if items.len() > MOST {
-        let pos = items.iter().position(|n| n.current).unwrap_or(0);
-        let start = pos.saturating_sub(MOST / 2).min(items.len() - MOST);
-        items = items[start..start + MOST].to_vec();
-    }
     items
+}
+
+/// A spec page's sidebar: the specs sidebar with the page's own entry
+/// (`current`, its position) marked, a window around it when there are
+/// very many.
+fn spec_nav_window(items: &[NavItem], current: Option<usize>) -> Vec<NavItem> {
+    const MOST: usize = 200;
+    let pos = current.unwrap_or(0);
+    let (start, end) = if items.len() > MOST {
+        let start = pos.saturating_sub(MOST / 2).min(items.len() - MOST);
+        (start, start + MOST)
+    } else {
+        (0, items.len())
+    };
+    let mut window = items[start..end].to_vec();
+    if let Some(pos) = current {
+        window[pos - start].current = true;
+    }
+    window
 }
 
 /// "Referenced by" lists for one language, from that language's pages.

@@ -383,3 +383,61 @@ fn missing_anchor_in_a_spec_reference_is_located() {
     assert_codes(&built, &["broken-anchor"]);
     assert!(!built.report.succeeded());
 }
+
+/// A large site: 250 specs and 40 chapters, written into a temporary folder.
+fn many_pages_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("charter.yaml"), "title: Many\n").unwrap();
+    std::fs::write(root.join("index.md"), "# Many\n").unwrap();
+    let mut summary = String::from("# Summary\n\n");
+    std::fs::create_dir_all(root.join("book")).unwrap();
+    for n in 1..=40 {
+        let file = format!("book/ch-{n:02}.md");
+        std::fs::write(root.join(&file), format!("# Chapter {n}\n\nText.\n")).unwrap();
+        summary.push_str(&format!("- [Chapter {n}]({file})\n"));
+    }
+    std::fs::write(root.join("SUMMARY.md"), summary).unwrap();
+    for n in 1..=250 {
+        let dir = root.join(format!("specs/{n}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("README.md"),
+            format!(
+                "---\nshortname: {n}/S{n}\nname: Spec {n}\nstatus: draft\neditor: Ed <ed@example.org>\n---\n\nText.\n"
+            ),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+/// Sidebars and prev/next come from positions computed once per build (a
+/// search per page made the template stage grow as the square of the
+/// pages); each page still finds its own place.
+#[test]
+fn every_page_finds_its_place_in_a_large_site() {
+    let dir = many_pages_site();
+    let built = build_at(dir.path(), |_| {});
+    built.assert_clean();
+    let current = |page: &str| -> Vec<String> {
+        built
+            .text(page)
+            .split("<a ")
+            .filter(|a| a.contains("aria-current=\"page\""))
+            .map(|a| a.split('"').nth(1).unwrap_or_default().to_string())
+            .collect()
+    };
+    // Spec sidebars show 200 of the 250 specs, around the page's own.
+    assert_eq!(current("spec/240/index.html"), ["/spec/240/"]);
+    let late = built.text("spec/240/index.html");
+    assert!(late.contains("href=\"/spec/250/\"") && !late.contains("href=\"/spec/1/\""));
+    assert_eq!(current("spec/1/index.html"), ["/spec/1/"]);
+    let early = built.text("spec/1/index.html");
+    assert!(early.contains("href=\"/spec/199/\"") && !early.contains("href=\"/spec/201/\""));
+    // Chapters: the page's own entry, and its neighbours in the book.
+    assert_eq!(current("book/ch-20/index.html"), ["/book/ch-20/"]);
+    let middle = built.text("book/ch-20/index.html");
+    assert!(middle.contains("rel=\"prev\"") && middle.contains("/book/ch-19/"));
+    assert!(middle.contains("rel=\"next\"") && middle.contains("/book/ch-21/"));
+}
