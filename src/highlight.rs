@@ -320,6 +320,35 @@ mod tests {
     use super::*;
     use std::sync::OnceLock;
 
+    /// syntect compiles a pattern when a line first needs it and panics if
+    /// it does not compile, so every pattern of every syntax charter ships
+    /// must compile with the regex engine it is built with (fancy-regex
+    /// 0.20, vendor/syntect/CHARTER.md). Patterns with back-references to
+    /// another match are compiled per use and left out.
+    #[test]
+    fn every_pattern_of_every_syntax_compiles() {
+        use syntect::parsing::syntax_definition::Pattern;
+        let builder = SyntaxSet::load_defaults_newlines().into_builder();
+        let mut compiled = 0;
+        let mut failed = Vec::new();
+        for syntax in builder.syntaxes() {
+            for context in syntax.contexts.values() {
+                for pattern in &context.patterns {
+                    let Pattern::Match(m) = pattern else { continue };
+                    if m.has_captures {
+                        continue;
+                    }
+                    match std::panic::catch_unwind(|| m.regex.is_match("x")) {
+                        Ok(_) => compiled += 1,
+                        Err(_) => failed.push(format!("{}: {}", syntax.name, m.regex.regex_str())),
+                    }
+                }
+            }
+        }
+        assert!(failed.is_empty(), "{failed:#?}");
+        assert!(compiled > 8_000, "{compiled} patterns");
+    }
+
     fn hl() -> &'static Highlighter {
         static H: OnceLock<Highlighter> = OnceLock::new();
         H.get_or_init(Highlighter::new)
