@@ -216,7 +216,8 @@ fn build_with(opts: &BuildOptions) -> (BuildReport, Option<Session>) {
         report.memory = Some(files);
     }
     clock.lap("write", &mut report);
-    let session = match (report.succeeded(), stats.kept) {
+    // A one-off build freed the bodies a session would redo pages from.
+    let session = match (opts.keep_bodies && report.succeeded(), stats.kept) {
         (true, Some(kept)) => Some(Session::new(opts.clone(), config, kept, raw)),
         _ => None,
     };
