@@ -509,15 +509,25 @@ impl Fossicker {
 
             let word_weight = *weight_stack.last().unwrap_or(&1);
 
-            let mut indexable_words =
-                get_indexable_words(&base_word, stemmer.as_ref(), &options.include_characters);
-            let dotted_tails = get_dotted_tails(
-                &base_word,
-                stemmer.as_ref(),
-                &options.include_characters,
-                &indexable_words,
-            );
-            indexable_words.extend(dotted_tails);
+            // Charter: a word's forms are worked out once per shard (see `stem_cache`).
+            let words_of = || {
+                let mut words =
+                    get_indexable_words(&base_word, stemmer.as_ref(), &options.include_characters);
+                let dotted_tails = get_dotted_tails(
+                    &base_word,
+                    stemmer.as_ref(),
+                    &options.include_characters,
+                    &words,
+                );
+                words.extend(dotted_tails);
+                words
+            };
+            let mut indexable_words = match stemmer.as_ref() {
+                Some(stemmer) => {
+                    stemmer.indexable_words(&base_word, &options.include_characters, words_of)
+                }
+                None => words_of(),
+            };
             let mut cross_bigram = None;
             if segmented {
                 let bigrams =

@@ -1,67 +1,108 @@
-//! Charter: a stemmer that remembers the stems it made.
+//! Charter: a stemmer that remembers the stems it made and the indexable
+//! forms of the words it has seen.
 //!
-//! Pagefind stems every word of every page, and a site repeats its words
-//! (a 3,000-word page has a few hundred distinct ones; a site of 10,000
-//! pages shares most of them). Snowball stemming was 6% of a charter build's
-//! CPU. Each thread keeps one map of stems per language, taken by the
-//! stemmer for the page it works on and handed back when the page is done,
-//! so pages on the same thread reuse each other's stems without a lock.
+//! Pagefind works out every word of every page afresh: normalizing,
+//! splitting compounds, stemming. A site repeats its words (a 3,000-word
+//! page has a few hundred distinct ones, and pages share most of them), and
+//! this was about a tenth of a charter build's CPU. Each thread keeps what
+//! it learned per language; the stemmer for a page takes it and hands it
+//! back when the page is done, so the pages of a shard (indexed one after
+//! another on one thread) share it without a lock.
 
+use super::splitting::IndexableWord;
 use hashbrown::HashMap;
 use pagefind_stem::Stemmer as Snowball;
 use std::borrow::Cow;
 use std::cell::RefCell;
 
-/// Stems a thread keeps per language at most; past it the map starts over,
-/// so a site of unique words (identifiers, hashes) cannot grow it unbounded.
-const MAX_STEMS: usize = 200_000;
+/// Entries a thread keeps per language and kind at most; past it the map
+/// starts over, so a site of unique words (identifiers, hashes) cannot grow
+/// it without bound.
+const MAX_ENTRIES: usize = 100_000;
 
-thread_local! {
-    static STEMS: RefCell<HashMap<String, HashMap<String, String>>> =
-        RefCell::new(HashMap::new());
+/// What a thread remembers of one language.
+#[derive(Default)]
+struct Remembered {
+    stems: HashMap<String, String>,
+    words: HashMap<String, Vec<IndexableWord>>,
+    /// The `include_characters` option the `words` were made with.
+    words_include: Vec<char>,
 }
 
-/// A Snowball stemmer for one language, with the thread's stems of it.
+thread_local! {
+    static REMEMBERED: RefCell<HashMap<String, Remembered>> = RefCell::new(HashMap::new());
+}
+
+/// A Snowball stemmer for one language, with what the thread remembers of it.
 pub struct Stemmer {
     snowball: Snowball,
     language: String,
-    stems: RefCell<HashMap<String, String>>,
+    remembered: RefCell<Remembered>,
 }
 
 impl Stemmer {
     /// Wraps `snowball`, the stemmer of `language` (a primary language
-    /// subtag: `en`, `ru`), taking the thread's stems of that language.
+    /// subtag: `en`, `ru`), taking what the thread remembers of it.
     pub fn cached(snowball: Snowball, language: &str) -> Self {
-        let stems = STEMS
+        let remembered = REMEMBERED
             .with(|all| all.borrow_mut().remove(language))
             .unwrap_or_default();
         Stemmer {
             snowball,
             language: language.to_string(),
-            stems: RefCell::new(stems),
+            remembered: RefCell::new(remembered),
         }
     }
 
     /// The stem of `input`, as Snowball makes it.
     pub fn stem<'a>(&self, input: &'a str) -> Cow<'a, str> {
-        if let Some(stem) = self.stems.borrow().get(input) {
+        if let Some(stem) = self.remembered.borrow().stems.get(input) {
             return Cow::Owned(stem.clone());
         }
         let stem = self.snowball.stem(input).into_owned();
-        let mut stems = self.stems.borrow_mut();
-        if stems.len() >= MAX_STEMS {
-            stems.clear();
-        }
-        stems.insert(input.to_string(), stem.clone());
+        remember(&mut self.remembered.borrow_mut().stems, input, stem.clone());
         Cow::Owned(stem)
     }
+
+    /// The indexable forms of `word` under the `include_characters`
+    /// option, from `make` the first time.
+    pub fn indexable_words(
+        &self,
+        word: &str,
+        include_characters: &[char],
+        make: impl FnOnce() -> Vec<IndexableWord>,
+    ) -> Vec<IndexableWord> {
+        {
+            let remembered = self.remembered.borrow();
+            if remembered.words_include == include_characters {
+                if let Some(words) = remembered.words.get(word) {
+                    return words.clone();
+                }
+            }
+        }
+        let words = make();
+        let mut remembered = self.remembered.borrow_mut();
+        if remembered.words_include != include_characters {
+            remembered.words.clear();
+            remembered.words_include = include_characters.to_vec();
+        }
+        remember(&mut remembered.words, word, words.clone());
+        words
+    }
+}
+
+fn remember<V>(map: &mut HashMap<String, V>, key: &str, value: V) {
+    if map.len() >= MAX_ENTRIES {
+        map.clear();
+    }
+    map.insert(key.to_string(), value);
 }
 
 impl Drop for Stemmer {
     fn drop(&mut self) {
-        let stems = std::mem::take(self.stems.get_mut());
+        let remembered = std::mem::take(self.remembered.get_mut());
         let language = std::mem::take(&mut self.language);
-        // A thread being torn down has no map left to hand the stems to.
-        let _ = STEMS.try_with(|all| all.borrow_mut().insert(language, stems));
+        // A thread being torn down has nowhere left to keep it.
+        let _ = REMEMBERED.try_with(|all| all.borrow_mut().insert(language, remembered));
     }
 }
