@@ -275,9 +275,15 @@ async fn index_async(pages: Vec<SearchPage>, read: ReadPage<'_>) -> Result<Shard
     Ok((files, warnings))
 }
 
+/// The written page as the indexer reads it: code blocks without the
+/// highlighter's spans, which hold no words but cost Pagefind's parser.
 fn read_back(read: ReadPage<'_>, path: &str) -> Result<String, String> {
     let bytes = read(path).map_err(|e| format!("cannot read `{path}` back: {e}"))?;
-    String::from_utf8(bytes).map_err(|_| format!("`{path}` is not UTF-8"))
+    let html = String::from_utf8(bytes).map_err(|_| format!("`{path}` is not UTF-8"))?;
+    Ok(match crate::highlight::without_spans(&html) {
+        std::borrow::Cow::Borrowed(_) => html,
+        std::borrow::Cow::Owned(plain) => plain,
+    })
 }
 
 /// Whether a shard beyond the first needs the file: the merged index is
