@@ -10,7 +10,6 @@ use crate::url::Urls;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::path::Path;
-use std::sync::OnceLock;
 
 /// What one written HTML page holds that the checker needs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -21,65 +20,45 @@ pub struct PageScan {
     pub links: Vec<String>,
 }
 
-/// The elements whose ids and links `scan` collects.
-const SCAN_SELECTOR: &str = "[id], a[name], a[href], link[href], img[src], img[srcset], \
-     script[src], source[src], source[srcset], iframe[src]";
-
-fn scan_selector() -> &'static lol_html::Selector {
-    static SELECTOR: OnceLock<lol_html::Selector> = OnceLock::new();
-    SELECTOR.get_or_init(|| SCAN_SELECTOR.parse().expect("the scan selector is valid"))
-}
-
-/// Scans one written HTML page (lol_html). Cheap enough to run per page in the
-/// parallel render. Attribute values are entity-decoded and trimmed; `srcset`
-/// candidates count as links. Never fails: malformed HTML yields what could be read.
+/// Scans one written HTML page. Cheap enough to run per page in the
+/// parallel render ([`crate::html_tags`] reads only the start tags).
+/// Attribute values are entity-decoded and trimmed; `srcset` candidates
+/// count as links. Never fails: malformed HTML yields what could be read.
 pub fn scan(html: &str) -> PageScan {
     let mut out = PageScan::default();
-    {
-        let handler = lol_html::ElementContentHandlers::default().element(
-            |el: &mut lol_html::html_content::Element<'_, '_>| {
-                if let Some(id) = el.get_attribute("id") {
-                    out.ids.insert(decode_entities(&id).into_owned());
-                }
-                let tag = el.tag_name();
-                let link_attr = match tag.as_str() {
-                    "a" => {
-                        if let Some(name) = el.get_attribute("name") {
-                            out.ids.insert(decode_entities(&name).into_owned());
-                        }
-                        Some("href")
-                    }
-                    "link" => Some("href"),
-                    "img" | "script" | "source" | "iframe" => Some("src"),
-                    _ => None,
-                };
-                if let Some(attr) = link_attr {
-                    if let Some(v) = el.get_attribute(attr) {
-                        out.links.push(decode_entities(v.trim()).into_owned());
-                    }
-                }
-                if tag == "img" || tag == "source" {
-                    if let Some(srcset) = el.get_attribute("srcset") {
-                        let srcset = decode_entities(&srcset);
-                        for candidate in srcset.split(',') {
-                            if let Some(url) = candidate.split_whitespace().next() {
-                                out.links.push(url.to_string());
-                            }
-                        }
-                    }
-                }
-                Ok(())
-            },
-        );
-        let settings = lol_html::Settings::new()
-            .append_element_content_handler((Cow::Borrowed(scan_selector()), handler))
-            .with_strict(false);
-        let mut rewriter = lol_html::HtmlRewriter::new(settings, |_: &[u8]| {});
-        // Errors (e.g. memory limits) leave what was collected so far.
-        if rewriter.write(html.as_bytes()).is_ok() {
-            let _ = rewriter.end();
+    crate::html_tags::for_each_start_tag(html, |tag| {
+        if let Some(id) = tag.attribute("id") {
+            out.ids.insert(decode_entities(id).into_owned());
         }
-    }
+        let link_attr = if tag.is("a") {
+            if let Some(name) = tag.attribute("name") {
+                out.ids.insert(decode_entities(name).into_owned());
+            }
+            Some("href")
+        } else if tag.is("link") {
+            Some("href")
+        } else if ["img", "script", "source", "iframe"]
+            .iter()
+            .any(|t| tag.is(t))
+        {
+            Some("src")
+        } else {
+            None
+        };
+        if let Some(v) = link_attr.and_then(|attr| tag.attribute(attr)) {
+            out.links.push(decode_entities(v.trim()).into_owned());
+        }
+        if tag.is("img") || tag.is("source") {
+            if let Some(srcset) = tag.attribute("srcset") {
+                let srcset = decode_entities(srcset);
+                for candidate in srcset.split(',') {
+                    if let Some(url) = candidate.split_whitespace().next() {
+                        out.links.push(url.to_string());
+                    }
+                }
+            }
+        }
+    });
     out
 }
 
@@ -478,6 +457,179 @@ fn anchor_help(fragment: &str, ids: &BTreeSet<String>, page: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The elements whose ids and links `scan` collects.
+    const SCAN_SELECTOR: &str = "[id], a[name], a[href], link[href], img[src], img[srcset], \
+         script[src], source[src], source[srcset], iframe[src]";
+
+    fn scan_selector() -> &'static lol_html::Selector {
+        static SELECTOR: std::sync::OnceLock<lol_html::Selector> = std::sync::OnceLock::new();
+        SELECTOR.get_or_init(|| SCAN_SELECTOR.parse().expect("the scan selector is valid"))
+    }
+
+    /// The scan as lol_html (a full HTML5 tokenizer) reads the page: what
+    /// [`scan`] must agree with.
+    fn scan_with_lol_html(html: &str) -> PageScan {
+        let mut out = PageScan::default();
+        {
+            let handler = lol_html::ElementContentHandlers::default().element(
+                |el: &mut lol_html::html_content::Element<'_, '_>| {
+                    if let Some(id) = el.get_attribute("id") {
+                        out.ids.insert(decode_entities(&id).into_owned());
+                    }
+                    let tag = el.tag_name();
+                    let link_attr = match tag.as_str() {
+                        "a" => {
+                            if let Some(name) = el.get_attribute("name") {
+                                out.ids.insert(decode_entities(&name).into_owned());
+                            }
+                            Some("href")
+                        }
+                        "link" => Some("href"),
+                        "img" | "script" | "source" | "iframe" => Some("src"),
+                        _ => None,
+                    };
+                    if let Some(attr) = link_attr {
+                        if let Some(v) = el.get_attribute(attr) {
+                            out.links.push(decode_entities(v.trim()).into_owned());
+                        }
+                    }
+                    if tag == "img" || tag == "source" {
+                        if let Some(srcset) = el.get_attribute("srcset") {
+                            let srcset = decode_entities(&srcset);
+                            for candidate in srcset.split(',') {
+                                if let Some(url) = candidate.split_whitespace().next() {
+                                    out.links.push(url.to_string());
+                                }
+                            }
+                        }
+                    }
+                    Ok(())
+                },
+            );
+            let settings = lol_html::Settings::new()
+                .append_element_content_handler((Cow::Borrowed(scan_selector()), handler))
+                .with_strict(false);
+            let mut rewriter = lol_html::HtmlRewriter::new(settings, |_: &[u8]| {});
+            // Errors (e.g. memory limits) leave what was collected so far.
+            if rewriter.write(html.as_bytes()).is_ok() {
+                let _ = rewriter.end();
+            }
+        }
+        out
+    }
+
+    /// Pieces of HTML that take a tokenizer through its states: tags
+    /// with every form of attribute, comments, raw text, foreign content,
+    /// stray `<`, entities, and tags cut off where a piece ends. SVG and
+    /// MathML come whole: after `<svg/>`, after HTML inside SVG's `<title>`
+    /// and after `<p>` inside nested SVG and MathML, lol_html stays in SVG
+    /// where HTML5 and browsers leave it; `html_tags` follows HTML5 (its
+    /// own tests cover these).
+    const HTML_PIECES: &[&str] = &[
+        "<a href=\"/x/#y\">",
+        "<a href='/q?a=1&amp;b=2'>",
+        "<a href=/u id=v>",
+        "<A HREF=\"/C\" NAME=n>",
+        "<a name=\"&quot;q\" href>",
+        "<a href=\" /sp \">",
+        "<img src=i.png srcset=\"a.png 1x, b.png 2x\">",
+        "<source srcset='s.webp'>",
+        "<script src=\"/s.js\"></script>",
+        "<link rel=x href=\"/l.css\">",
+        "<iframe src=/f></iframe>",
+        "<p id=p1>",
+        "<h2 id=\"h&#39;2\" class=k>",
+        "<div id=\"\">",
+        "<span id=a id=b>",
+        "<x-y id=z data-q=\"<a id=no>\">",
+        "<a/href=/slash>",
+        "<b =eq id=e>",
+        "<a href=\"unterminated",
+        "<a href='x' id",
+        "<!-- <a id=c1> -->",
+        "<!-->",
+        "<!--->",
+        "<!-- x --!>",
+        "<!---->",
+        "<!-- open",
+        "<!doctype html>",
+        "<?pi <a id=pi>?>",
+        "</p>",
+        "</a href=\"<a id=et>\">",
+        "</>",
+        "</ x>",
+        "</",
+        "<",
+        " < ",
+        "a<b",
+        "<3",
+        "text &amp; more",
+        "<script>if (a<b) { s = '<a id=sc>' }</script>",
+        "<script>x</SCRIPT >",
+        "<style>a<b{}</style>",
+        "<textarea><a id=ta></textarea>",
+        "<title><a id=ti></title>",
+        "<xmp><a id=xm></xmp>",
+        "<noscript><a id=ns></noscript>",
+        "<template><a id=tp></template>",
+        "<svg><rect id=r/></svg>",
+        "<math><mi id=m>x</mi></math>",
+        "<![CDATA[ <a id=cd> ]]>",
+        "<svg><![CDATA[ <a id=cd2> ]]></svg>",
+        "<svg><title>t</title><a href=/sa id=sa></a></svg>",
+        "<svg><style><a id=ss></style></svg>",
+        "<pre class=\"code\"><code><span class=\"hl-k\">fn</span></code></pre>",
+        "\n",
+        "\t",
+        "<br/>",
+        "<input value=\"a>b\" id=in>",
+        "<p\nid=nl>",
+        "<iframe><a id=if></iframe>",
+    ];
+
+    fn random_html(seed: u64) -> String {
+        let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        let mut next = || {
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            state.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        };
+        let count = 1 + next() % 24;
+        (0..count)
+            .map(|_| HTML_PIECES[(next() % HTML_PIECES.len() as u64) as usize])
+            .collect()
+    }
+
+    #[test]
+    fn scan_reads_random_html_as_lol_html_does() {
+        for seed in 1..=20000 {
+            let html = random_html(seed);
+            assert_eq!(
+                scan(&html),
+                scan_with_lol_html(&html),
+                "seed {seed}: {html}"
+            );
+        }
+    }
+
+    #[test]
+    fn scan_reads_the_example_sites_pages_as_lol_html_does() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("example-site");
+        let mut opts = crate::build::BuildOptions::new(root);
+        opts.target = crate::build::Target::Memory;
+        let files = crate::build::build(&opts).memory.expect("a memory build");
+        let mut pages = 0;
+        for (path, bytes) in &files {
+            if path.ends_with(".html") {
+                let html = String::from_utf8_lossy(bytes);
+                assert_eq!(scan(&html), scan_with_lol_html(&html), "{path}");
+                pages += 1;
+            }
+        }
+        assert!(pages > 40, "{pages} pages");
+    }
 
     fn record(dest: &str, href: &str, line: usize, column: usize) -> LinkRecord {
         LinkRecord {

@@ -16,6 +16,7 @@ pub mod diagnostics;
 pub mod frontmatter;
 pub mod highlight;
 pub mod html;
+pub mod html_tags;
 pub mod i18n;
 pub mod links;
 pub mod markdown;
