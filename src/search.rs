@@ -276,14 +276,53 @@ async fn index_async(pages: Vec<SearchPage>, read: ReadPage<'_>) -> Result<Shard
 }
 
 /// The written page as the indexer reads it: code blocks without the
-/// highlighter's spans, which hold no words but cost Pagefind's parser.
+/// highlighter's spans, which hold no words, and without the header and
+/// sidebar when nothing in them can reach the index ([`without_chrome`]).
+/// Pagefind's parser pays for every element of the page.
 fn read_back(read: ReadPage<'_>, path: &str) -> Result<String, String> {
     let bytes = read(path).map_err(|e| format!("cannot read `{path}` back: {e}"))?;
     let html = String::from_utf8(bytes).map_err(|_| format!("`{path}` is not UTF-8"))?;
-    Ok(match crate::highlight::without_spans(&html) {
+    let html = match crate::highlight::without_spans(&html) {
         std::borrow::Cow::Borrowed(_) => html,
         std::borrow::Cow::Owned(plain) => plain,
-    })
+    };
+    Ok(without_chrome(html))
+}
+
+/// `html` without what lies between its `<body>` tag and the element
+/// marked `data-pagefind-body` (the theme's header and sidebar: a third of
+/// a page's elements). Pagefind indexes only that element's text, so the
+/// cut changes nothing unless the part holds what Pagefind reads from the
+/// whole page: `data-pagefind-*` attributes, the first `<h1>` or `<img>`
+/// (its fallback title and image) or a `<title>`. Then the page stays whole.
+fn without_chrome(mut html: String) -> String {
+    let Some(marker) = html.find("data-pagefind-body") else {
+        return html;
+    };
+    // The marker must be an attribute of a tag, not text of the page.
+    let Some(body_tag) = html[..marker]
+        .rfind('<')
+        .filter(|&lt| !html[lt..marker].contains('>'))
+    else {
+        return html;
+    };
+    let Some(body_start) = html[..body_tag].find("<body") else {
+        return html;
+    };
+    let Some(body_open) = html[body_start..body_tag]
+        .find('>')
+        .map(|gt| body_start + gt + 1)
+    else {
+        return html;
+    };
+    let chrome = html[body_open..body_tag].to_ascii_lowercase();
+    let matters = ["data-pagefind", "<h1", "<img", "<title"]
+        .iter()
+        .any(|needle| chrome.contains(needle));
+    if !matters {
+        html.replace_range(body_open..body_tag, "");
+    }
+    html
 }
 
 /// Whether a shard beyond the first needs the file: the merged index is
@@ -561,6 +600,32 @@ mod tests {
             index.pages,
             BTreeMap::from([("en".to_string(), 4), ("ru".to_string(), 1)])
         );
+    }
+
+    #[test]
+    fn the_chrome_before_the_indexed_element_is_cut_when_nothing_in_it_counts() {
+        let page = |chrome: &str| {
+            format!(
+                "<html lang=\"en\"><head><title>T</title></head><body class=\"b\">{chrome}\
+                 <article data-pagefind-body><h1>A</h1></article><footer>f</footer></body></html>"
+            )
+        };
+        assert_eq!(
+            without_chrome(page("<nav><a href=\"/x/\">X</a></nav>")),
+            page("")
+        );
+        for kept in [
+            "<nav data-pagefind-meta=\"k:v\">n</nav>",
+            "<header><H1>Site</H1></header>",
+            "<img src=\"/logo.png\">",
+            "<svg><title>icon</title></svg>",
+        ] {
+            assert_eq!(without_chrome(page(kept)), page(kept), "{kept}");
+        }
+        let no_body =
+            "<html><body><p>intro</p><p>data-pagefind-body is text here</p></body></html>";
+        assert_eq!(without_chrome(no_body.to_string()), no_body);
+        assert_eq!(without_chrome("plain".to_string()), "plain");
     }
 
     #[test]
