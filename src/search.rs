@@ -294,7 +294,9 @@ fn read_back(read: ReadPage<'_>, path: &str) -> Result<String, String> {
 /// a page's elements). Pagefind indexes only that element's text, so the
 /// cut changes nothing unless the part holds what Pagefind reads from the
 /// whole page: `data-pagefind-*` attributes, the first `<h1>` or `<img>`
-/// (its fallback title and image) or a `<title>`. Then the page stays whole.
+/// (its fallback title and image) or a `<title>`; or when it holds a
+/// comment or raw text (a script, a style…), which could hide the marker's
+/// real place. Then the page stays whole.
 fn without_chrome(mut html: String) -> String {
     let Some(marker) = html.find("data-pagefind-body") else {
         return html;
@@ -316,9 +318,24 @@ fn without_chrome(mut html: String) -> String {
         return html;
     };
     let chrome = html[body_open..body_tag].to_ascii_lowercase();
-    let matters = ["data-pagefind", "<h1", "<img", "<title"]
-        .iter()
-        .any(|needle| chrome.contains(needle));
+    let matters = [
+        "data-pagefind",
+        "<h1",
+        "<img",
+        "<title",
+        "<!--",
+        "<script",
+        "<style",
+        "<textarea",
+        "<noscript",
+        "<xmp",
+        "<iframe",
+        "<noembed",
+        "<noframes",
+        "<plaintext",
+    ]
+    .iter()
+    .any(|needle| chrome.contains(needle));
     if !matters {
         html.replace_range(body_open..body_tag, "");
     }
@@ -619,12 +636,18 @@ mod tests {
             "<header><H1>Site</H1></header>",
             "<img src=\"/logo.png\">",
             "<svg><title>icon</title></svg>",
+            "<script>if (a<b) {}</script>",
+            "<!-- note -->",
         ] {
             assert_eq!(without_chrome(page(kept)), page(kept), "{kept}");
         }
         let no_body =
             "<html><body><p>intro</p><p>data-pagefind-body is text here</p></body></html>";
         assert_eq!(without_chrome(no_body.to_string()), no_body);
+        // The first marker sits in a script's text before the real one.
+        let hidden = "<html><body><script>if (x<y) \"data-pagefind-body\"</script>\
+             <article data-pagefind-body>A</article></body></html>";
+        assert_eq!(without_chrome(hidden.to_string()), hidden);
         assert_eq!(without_chrome("plain".to_string()), "plain");
     }
 
