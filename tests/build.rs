@@ -508,3 +508,15 @@ fn a_session_redoes_only_an_edited_page_and_matches_a_full_build() {
         .edit(&[std::path::PathBuf::from("book/02-how.md")])
         .is_none());
 }
+
+#[test]
+fn the_link_check_reads_raw_html_as_a_browser_does() {
+    // Links in a script's text or a comment are no links; after them, a
+    // real one is checked and an id is found.
+    let built = build_fixture("link-scan");
+    let summary = built.summary();
+    assert!(summary.contains("/nowhere-real/"), "{summary}");
+    for hidden in ["/inside-script/", "/inside-comment/", "kept-anchor"] {
+        assert!(!summary.contains(hidden), "{hidden}: {summary}");
+    }
+}

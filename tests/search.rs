@@ -126,6 +126,31 @@ mod with_search {
     }
 
     #[test]
+    fn highlighted_code_is_indexed_as_its_text() {
+        // The indexer reads code blocks without the highlighter's spans and
+        // the page without its header and sidebar: the words stay the same.
+        let site = copy_fixture("search");
+        let chapter = site.path().join("book/01-rivers.md");
+        let mut text = std::fs::read_to_string(&chapter).unwrap();
+        text.push_str("\n```rust\nfn ford_depth(river: &str) -> u32 { 42 }\n```\n");
+        std::fs::write(&chapter, text).unwrap();
+        let built = build_at(site.path(), |_| {});
+        assert!(built.errors().is_empty(), "{}", built.summary());
+        assert!(built
+            .text("book/rivers/index.html")
+            .contains("<span class=\"hl-"));
+        let pages = fragments(&built, "pagefind/");
+        let rivers = page(&pages, "/book/rivers/");
+        let content = rivers["content"].as_str().unwrap();
+        assert!(
+            content.contains("fn ford_depth(river: &str) -> u32 { 42 }"),
+            "{content:?}"
+        );
+        assert!(!content.contains("Search Fixture"), "{content:?}");
+        assert_eq!(rivers["meta"]["title"], "Rivers", "{rivers}");
+    }
+
+    #[test]
     fn spec_pages_carry_status_number_and_shortname() {
         let built = build_fixture("search");
         let html = built.text("spec/7/index.html");
