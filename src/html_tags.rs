@@ -40,7 +40,7 @@ impl StartTag<'_> {
 /// Elements whose text holds no tags until their own end tag (outside
 /// SVG and MathML). `noscript` is one, as for a browser that runs scripts
 /// (and for lol_html).
-const RAW_TEXT: &[&str] = &[
+pub const RAW_TEXT: &[&str] = &[
     "script", "noscript", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title",
 ];
 

@@ -318,24 +318,14 @@ fn without_chrome(mut html: String) -> String {
         return html;
     };
     let chrome = html[body_open..body_tag].to_ascii_lowercase();
-    let matters = [
-        "data-pagefind",
-        "<h1",
-        "<img",
-        "<title",
-        "<!--",
-        "<script",
-        "<style",
-        "<textarea",
-        "<noscript",
-        "<xmp",
-        "<iframe",
-        "<noembed",
-        "<noframes",
-        "<plaintext",
-    ]
-    .iter()
-    .any(|needle| chrome.contains(needle));
+    let raw_text = crate::html_tags::RAW_TEXT
+        .iter()
+        .chain(&["plaintext"])
+        .any(|name| chrome.contains(&format!("<{name}")));
+    let matters = raw_text
+        || ["data-pagefind", "<h1", "<img", "<!--"]
+            .iter()
+            .any(|needle| chrome.contains(needle));
     if !matters {
         html.replace_range(body_open..body_tag, "");
     }
