@@ -261,7 +261,7 @@ async fn index_async(pages: Vec<SearchPage>, read: ReadPage<'_>) -> Result<Shard
             );
         }
     }
-    let built = pf.get_files().await.map_err(|e| failed(e.to_string()))?;
+    let built = pf.take_files().await.map_err(|e| failed(e.to_string()))?;
     let files = built
         .into_iter()
         .map(|file| {

@@ -8,6 +8,7 @@ use stem_cache::Stemmer;
 use path_slash::PathExt as _;
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::BufRead;
 use std::io::Error;
@@ -18,6 +19,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::fossick::splitting::{
     get_dotted_tails, get_indexable_bigrams, get_indexable_cross_bigram, get_indexable_words,
+    IndexableWord,
 };
 use crate::fragments::{PageAnchorData, PageFragment, PageFragmentData};
 use crate::SearchOptions;
@@ -522,17 +524,19 @@ impl Fossicker {
                 words.extend(dotted_tails);
                 words
             };
-            let mut indexable_words = match stemmer.as_ref() {
+            let shared_words;
+            let mut indexable_words: Cow<[IndexableWord]> = match stemmer.as_ref() {
                 Some(stemmer) => {
-                    stemmer.indexable_words(&base_word, &options.include_characters, words_of)
+                    shared_words =
+                        stemmer.indexable_words(&base_word, &options.include_characters, words_of);
+                    Cow::Borrowed(&shared_words)
                 }
-                None => words_of(),
+                None => Cow::Owned(words_of()),
             };
             let mut cross_bigram = None;
             if segmented {
-                let bigrams =
-                    get_indexable_bigrams(&base_word, stemmer.as_ref(), &indexable_words);
-                indexable_words.extend(bigrams);
+                let bigrams = get_indexable_bigrams(&base_word, stemmer.as_ref(), &indexable_words);
+                indexable_words.to_mut().extend(bigrams);
                 // The pair that spans the boundary from the previous segment is
                 // indexed against that segment, so it is tracked separately
                 cross_bigram = get_indexable_cross_bigram(
@@ -554,7 +558,7 @@ impl Fossicker {
                 0
             };
 
-            for indexable in indexable_words {
+            for indexable in indexable_words.iter() {
                 let weight = if indexable.is_compound_part {
                     partial_weight
                 } else {
@@ -564,12 +568,13 @@ impl Fossicker {
                 let entry = FossickedWord {
                     position: total_word_index.try_into().unwrap(),
                     weight,
-                    original_word: indexable.original,
+                    original_word: indexable.original.clone(),
                 };
-                if let Some(repeat) = map.get_mut(&indexable.stemmed) {
+                // Charter: the form is copied only the first time the page has it.
+                if let Some(repeat) = map.get_mut(indexable.stemmed.as_str()) {
                     repeat.push(entry);
                 } else {
-                    map.insert(indexable.stemmed, vec![entry]);
+                    map.insert(indexable.stemmed.clone(), vec![entry]);
                 }
             }
 

@@ -14,6 +14,7 @@ use hashbrown::HashMap;
 use pagefind_stem::Stemmer as Snowball;
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Entries a thread keeps per language and kind at most; past it the map
 /// starts over, so a site of unique words (identifiers, hashes) cannot grow
@@ -24,7 +25,7 @@ const MAX_ENTRIES: usize = 100_000;
 #[derive(Default)]
 struct Remembered {
     stems: HashMap<String, String>,
-    words: HashMap<String, Vec<IndexableWord>>,
+    words: HashMap<String, Rc<[IndexableWord]>>,
     /// The `include_characters` option the `words` were made with.
     words_include: Vec<char>,
 }
@@ -65,13 +66,14 @@ impl Stemmer {
     }
 
     /// The indexable forms of `word` under the `include_characters`
-    /// option, from `make` the first time.
+    /// option, from `make` the first time. Shared, not copied: the caller
+    /// copies only the forms a page has not indexed yet.
     pub fn indexable_words(
         &self,
         word: &str,
         include_characters: &[char],
         make: impl FnOnce() -> Vec<IndexableWord>,
-    ) -> Vec<IndexableWord> {
+    ) -> Rc<[IndexableWord]> {
         {
             let remembered = self.remembered.borrow();
             if remembered.words_include == include_characters {
@@ -80,7 +82,7 @@ impl Stemmer {
                 }
             }
         }
-        let words = make();
+        let words: Rc<[IndexableWord]> = make().into();
         let mut remembered = self.remembered.borrow_mut();
         if remembered.words_include != include_characters {
             remembered.words.clear();

@@ -223,6 +223,14 @@ impl PagefindIndex {
         state.build_indexes().await?;
         Ok(state.get_files().await)
     }
+
+    /// Charter: [`Self::get_files`] for an index that is built once: the
+    /// pages go into the index without a copy, and are gone afterwards.
+    pub async fn take_files(&mut self) -> Result<Vec<SyntheticFile>> {
+        let mut state = self.search_index.lock().await;
+        state.build_indexes_once().await?;
+        Ok(state.get_files().await)
+    }
 }
 
 #[cfg(test)]
