@@ -21,6 +21,8 @@
 pub struct StartTag<'a> {
     pub name: &'a str,
     pub attributes: &'a [(&'a str, &'a str)],
+    /// Where the tag is in the input, from its `<` to just past its `>`.
+    pub span: std::ops::Range<usize>,
 }
 
 impl StartTag<'_> {
@@ -92,6 +94,15 @@ const BREAKOUT: &[&str] = &[
     "var",
 ];
 
+/// Does this start tag end the foreign content (SVG, MathML) it is in?
+fn breaks_out(name: &str, attributes: &[(&str, &str)]) -> bool {
+    let font_breaks_out = name.eq_ignore_ascii_case("font")
+        && ["color", "face", "size"]
+            .iter()
+            .any(|a| attributes.iter().any(|(n, _)| n.eq_ignore_ascii_case(a)));
+    font_breaks_out || BREAKOUT.iter().any(|b| name.eq_ignore_ascii_case(b))
+}
+
 /// Calls `visit` for each start tag of `html`, in document order.
 pub fn for_each_start_tag(html: &str, mut visit: impl FnMut(&StartTag<'_>)) {
     let mut attributes: Vec<(&str, &str)> = Vec::new();
@@ -150,13 +161,12 @@ pub fn for_each_start_tag(html: &str, mut visit: impl FnMut(&StartTag<'_>)) {
                 visit(&StartTag {
                     name,
                     attributes: &attributes,
+                    span: lt..end,
                 });
                 let self_closing = html[..end - 1].ends_with('/');
-                let font_breaks_out = name.eq_ignore_ascii_case("font")
-                    && ["color", "face", "size"]
-                        .iter()
-                        .any(|a| attributes.iter().any(|(n, _)| n.eq_ignore_ascii_case(a)));
-                if font_breaks_out || BREAKOUT.iter().any(|b| name.eq_ignore_ascii_case(b)) {
+                // Only foreign content has anything to break out of; most
+                // pages have none, and the list is long.
+                if !foreign.is_empty() && breaks_out(name, &attributes) {
                     foreign.clear();
                 }
                 if let Some(root) = foreign_root(name) {

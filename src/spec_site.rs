@@ -179,28 +179,83 @@ pub fn registry(index: &SpecIndex, links: &SiteLinks) -> Vec<RegistryGroup> {
 
 /// Adds the target's shortname, name and status to every link to a spec
 /// (`title` and `data-spec-status`), so readers see a cited spec is deprecated.
+/// A link that has a `title` keeps it. Other tags are copied as they are.
 pub fn decorate_links(html: &str, index: &SpecIndex, urls: &SpecUrls) -> String {
-    use lol_html::{element, rewrite_str, RewriteStrSettings};
-    let handler = element!("a[href]", |el| {
-        let href = el.get_attribute("href").unwrap_or_default();
-        if let Some(spec) = urls.number(&href).and_then(|n| index.get(n)) {
-            if el.get_attribute("title").is_none() {
-                el.set_attribute(
-                    "title",
-                    &format!(
-                        "{} — {} ({})",
-                        spec.shortname,
-                        spec.name,
-                        spec.status.name()
-                    ),
-                )?;
-            }
-            el.set_attribute("data-spec-status", spec.status.name())?;
+    let mut out = String::with_capacity(html.len() + 1024);
+    let mut copied = 0;
+    crate::html_tags::for_each_start_tag(html, |tag| {
+        if !tag.is("a") {
+            return;
         }
-        Ok(())
+        let Some(spec) = tag
+            .attribute("href")
+            .and_then(|href| urls.number(href))
+            .and_then(|n| index.get(n))
+        else {
+            return;
+        };
+        out.push_str(&html[copied..tag.span.start]);
+        let title = format!(
+            "{} — {} ({})",
+            spec.shortname,
+            spec.name,
+            spec.status.name()
+        );
+        let title = tag.attribute("title").is_none().then_some(title.as_str());
+        write_decorated(
+            &mut out,
+            tag,
+            &html[tag.span.clone()],
+            title,
+            spec.status.name(),
+        );
+        copied = tag.span.end;
     });
-    let settings = RewriteStrSettings::new().append_element_content_handler(handler);
-    rewrite_str(html, settings).unwrap_or_else(|_| html.to_string())
+    out.push_str(&html[copied..]);
+    out
+}
+
+/// Writes `tag` (whose source is `source`) with a `title` when one is given
+/// and `data-spec-status` set to `status`: its attributes in their order,
+/// a `data-spec-status` it has already given the new value, the new ones
+/// last, every value double-quoted.
+fn write_decorated(
+    out: &mut String,
+    tag: &crate::html_tags::StartTag<'_>,
+    source: &str,
+    title: Option<&str>,
+    status: &str,
+) {
+    const STATUS: &str = "data-spec-status";
+    fn push_attribute(out: &mut String, name: &str, value: &str) {
+        out.push(' ');
+        out.push_str(name);
+        out.push_str("=\"");
+        out.push_str(&value.replace('"', "&quot;"));
+        out.push('"');
+    }
+    out.push('<');
+    out.push_str(tag.name);
+    for &(name, value) in tag.attributes {
+        let value = if name.eq_ignore_ascii_case(STATUS) {
+            status
+        } else {
+            value
+        };
+        push_attribute(out, name, value);
+    }
+    if let Some(title) = title {
+        push_attribute(out, "title", title);
+    }
+    if tag.attribute(STATUS).is_none() {
+        push_attribute(out, STATUS, status);
+    }
+    // `/>` closes the tag when it follows a quote or a space, not when
+    // it ends an unquoted value.
+    let self_closing = source
+        .strip_suffix("/>")
+        .is_some_and(|rest| rest.ends_with(['"', '\'', ' ', '\t', '\n']));
+    out.push_str(if self_closing { " />" } else { ">" });
 }
 
 /// Does this page link to any spec? (Decoration is skipped otherwise.)
@@ -397,6 +452,69 @@ mod tests {
         assert_eq!(civil_from_days(0), (1970, 1, 1));
         assert_eq!(civil_from_days(19_723), (2024, 1, 1));
         assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+    }
+
+    fn one_spec() -> (SpecIndex, SpecUrls) {
+        let spec = Spec {
+            number: 42,
+            shortname: "42/C4".into(),
+            name: "Collective \"Code\" & Construction".into(),
+            status: Status::Deprecated,
+            editors: Vec::new(),
+            contributors: Vec::new(),
+            obsoletes: Vec::new(),
+            obsoleted_by: Vec::new(),
+            license: None,
+            domain: None,
+            source: "specs/42.md".into(),
+            page: 0,
+        };
+        let urls = SpecUrls {
+            by_url: HashMap::from([("/spec/42/".to_string(), 42)]),
+        };
+        (
+            SpecIndex {
+                specs: BTreeMap::from([(42, spec)]),
+            },
+            urls,
+        )
+    }
+
+    #[test]
+    fn spec_links_get_title_and_status_and_nothing_else_changes() {
+        let (index, urls) = one_spec();
+        let title = r#"title="42/C4 — Collective &quot;Code&quot; & Construction (deprecated)""#;
+        let cases = [
+            (
+                r#"<p>See <a href="/spec/42/#goals">C4</a>.</p>"#,
+                format!(
+                    r#"<p>See <a href="/spec/42/#goals" {title} data-spec-status="deprecated">C4</a>.</p>"#
+                ),
+            ),
+            // A title of the writer's stays; a status is replaced in place.
+            (
+                r#"<a title='mine' data-spec-status=old HREF=/spec/42/>x</a>"#,
+                r#"<a title="mine" data-spec-status="deprecated" HREF="/spec/42/">x</a>"#
+                    .to_string(),
+            ),
+            (
+                r#"<a href="/spec/42/" />"#,
+                format!(r#"<a href="/spec/42/" {title} data-spec-status="deprecated" />"#),
+            ),
+            // Not links to specs, or not links at all: untouched.
+            (
+                r#"<a href="/spec/7/">x</a><area href="/spec/42/">"#,
+                r#"<a href="/spec/7/">x</a><area href="/spec/42/">"#.to_string(),
+            ),
+            (
+                r#"<!-- <a href="/spec/42/"> --><script>"<a href='/spec/42/'>"</script>"#,
+                r#"<!-- <a href="/spec/42/"> --><script>"<a href='/spec/42/'>"</script>"#
+                    .to_string(),
+            ),
+        ];
+        for (html, want) in cases {
+            assert_eq!(decorate_links(html, &index, &urls), want, "{html}");
+        }
     }
 
     #[test]
