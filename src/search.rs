@@ -219,16 +219,7 @@ fn index_shard(pages: Vec<SearchPage>, read: ReadPage<'_>) -> Result<ShardFiles,
 }
 
 async fn index_async(pages: Vec<SearchPage>, read: ReadPage<'_>) -> Result<ShardFiles, Diagnostic> {
-    use pagefind::api::PagefindIndex;
-    use pagefind::options::PagefindServiceConfig;
-
-    let options = PagefindServiceConfig::builder()
-        .keep_index_url(false)
-        // The `#` of heading anchors (charter's Markdown) is no text.
-        .exclude_selectors(vec!["a.anchor".to_string()])
-        .write_playground(false)
-        .build();
-    let mut pf = PagefindIndex::new(Some(options)).map_err(|e| failed(e.to_string()))?;
+    let mut pf = new_pagefind_index()?;
     if pages.is_empty() {
         // An index needs a page; one without words finds nothing.
         let blank = "<html><body data-pagefind-body></body></html>".to_string();
@@ -275,6 +266,36 @@ async fn index_async(pages: Vec<SearchPage>, read: ReadPage<'_>) -> Result<Shard
     Ok((files, warnings))
 }
 
+fn new_pagefind_index() -> Result<pagefind::api::PagefindIndex, Diagnostic> {
+    use pagefind::options::PagefindServiceConfig;
+    let options = PagefindServiceConfig::builder()
+        .keep_index_url(false)
+        // The `#` of heading anchors (charter's Markdown) is no text.
+        .exclude_selectors(vec!["a.anchor".to_string()])
+        .write_playground(false)
+        .build();
+    pagefind::api::PagefindIndex::new(Some(options)).map_err(|e| failed(e.to_string()))
+}
+
+/// How the indexer reads a written page (`html`, as on disk): with the
+/// parser the vendored Pagefind uses for plain pages, and with lol_html
+/// (`Debug` of each reading; `None` when the page is left to lol_html).
+/// For tests, which check the two agree.
+#[doc(hidden)]
+pub fn both_readings(html: String) -> (Option<String>, String) {
+    let page = indexer_input(html);
+    let readings = async {
+        match new_pagefind_index() {
+            Ok(pf) => pf.charter_both_readings(&page).await,
+            Err(e) => (None, e.message.clone()),
+        }
+    };
+    match tokio::runtime::Builder::new_current_thread().build() {
+        Ok(runtime) => runtime.block_on(readings),
+        Err(e) => (None, e.to_string()),
+    }
+}
+
 /// The written page as the indexer reads it: code blocks without the
 /// highlighter's spans, which hold no words, and without the header and
 /// sidebar when nothing in them can reach the index ([`without_chrome`]).
@@ -282,11 +303,16 @@ async fn index_async(pages: Vec<SearchPage>, read: ReadPage<'_>) -> Result<Shard
 fn read_back(read: ReadPage<'_>, path: &str) -> Result<String, String> {
     let bytes = read(path).map_err(|e| format!("cannot read `{path}` back: {e}"))?;
     let html = String::from_utf8(bytes).map_err(|_| format!("`{path}` is not UTF-8"))?;
+    Ok(indexer_input(html))
+}
+
+/// What the indexer is given of a written page (see [`read_back`]).
+fn indexer_input(html: String) -> String {
     let html = match crate::highlight::without_spans(&html) {
         std::borrow::Cow::Borrowed(_) => html,
         std::borrow::Cow::Owned(plain) => plain,
     };
-    Ok(without_chrome(html))
+    without_chrome(html)
 }
 
 /// `html` without what lies between its `<body>` tag and the element

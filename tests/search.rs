@@ -274,6 +274,166 @@ mod with_search {
         assert!(huge["word_count"].as_u64().unwrap() > 500_000);
         assert!(huge["content"].as_str().unwrap().ends_with("wagtail."));
     }
+
+    /// Checks that the vendored Pagefind's parser for plain pages reads each
+    /// of `pages` as lol_html does, and returns how many it read (the rest
+    /// it leaves to lol_html).
+    fn read_alike(pages: impl IntoIterator<Item = (String, String)>) -> (usize, usize) {
+        let (mut read, mut total) = (0, 0);
+        for (name, html) in pages {
+            total += 1;
+            let (plain, reference) = charter::search::both_readings(html.clone());
+            if let Some(plain) = plain {
+                read += 1;
+                assert_eq!(plain, reference, "{name} is read differently:\n{html}");
+            }
+        }
+        (read, total)
+    }
+
+    #[test]
+    fn the_plain_page_parser_reads_the_sites_pages_as_lol_html_does() {
+        let mut pages = Vec::new();
+        for built in [
+            build_at(&common::example_site(), |_| {}),
+            build_fixture("search"),
+            build_fixture("i18n-site"),
+        ] {
+            assert!(built.errors().is_empty(), "{}", built.summary());
+            pages.extend(
+                built
+                    .files
+                    .iter()
+                    .filter(|(path, _)| path.ends_with(".html"))
+                    .map(|(path, bytes)| (path.clone(), String::from_utf8(bytes.clone()).unwrap())),
+            );
+        }
+        let (read, total) = read_alike(pages);
+        // Only pages with SVG in their text (home pages, 404) are left to lol_html.
+        assert!(read * 10 >= total * 8, "read {read} of {total} pages");
+    }
+
+    #[test]
+    fn the_plain_page_parser_reads_what_pagefind_looks_for_as_lol_html_does() {
+        let page = |body: &str| {
+            format!(
+                "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
+                 <title>Rivers &amp; weirs</title>\n<script>var a = '</p>';</script>\n\
+                 <style>p > a {{ color: red }}</style>\n<link rel=\"stylesheet\" href=\"/_pagefind/pagefind-ui.css\">\n\
+                 </head>\n<body>\n{body}\n</body>\n</html>\n"
+            )
+        };
+        let bodies = [
+            r#"<main><article data-pagefind-body><h1 id="top">Rivers</h1><p>Reeds <em>and</em> herons.</p><img src="/heron.png" alt="A heron"></article></main>"#,
+            r##"<h1>No body marker</h1><p>Text with a<br>break and an <a class="anchor" href="#x">#</a> anchor.</p>"##,
+            r#"<div data-pagefind-body><h2 id="a b">Spaced id</h2><p>One</p></div><p>Outside</p><div data-pagefind-body><p>Two</p></div>"#,
+            r#"<article data-pagefind-body><div data-pagefind-ignore>gone</div><div data-pagefind-ignore="all"><span data-pagefind-meta="hidden">x</span></div><div data-pagefind-ignore="bogus">y</div><p data-pagefind-ignore="index" data-pagefind-filter="kind">kept as filter</p></article>"#,
+            r#"<article data-pagefind-body data-pagefind-filter="section:handbook, tag[data-tag]" data-tag="rivers" data-pagefind-meta="title:A: B, image[data-img]" data-img="/x.png" data-pagefind-sort="date:2024" data-pagefind-default-meta="author:Ann"><p data-pagefind-weight="4">Heavy</p><p data-pagefind-weight="0">Zero</p><h3 id="h3" data-pagefind-title="Custom">Heading <code id="in">code</code> tail</h3></article>"#,
+            r#"<article data-pagefind-body><p>Alt text <img data-pagefind-index-attrs="alt,title" alt="a heron" title="Flying"> and <input data-pagefind-index-attrs="value" value="x"></p><ul><li>One</li><li><span id="s">Two</span> words</li></ul><table><tr><td>Cell</td><td>cell!</td></tr></table></article>"#,
+            r#"<article data-pagefind-body><nav>skip</nav><footer>skip</footer><form><label>skip</label></form><p>After &lt;tags&gt; &amp; entities&nbsp;here</p><!-- a comment --></article></main>"#,
+            r##"<article data-pagefind-body><a class="anchor" href="#x"><img src="/icon.png"></a><p>Void in an excluded link</p><section><div>Nested <b>bold</b></div></section></article>"##,
+            r#"<article data-pagefind-body><p>Unclosed <em>emphasis</p></article>"#,
+            r#"<article data-pagefind-body><svg><title>icon</title></svg><p>svg</p></article>"#,
+            r#"<article data-pagefind-body><DIV>Capitals</DIV></article>"#,
+            r#"<article data-pagefind-body><p>a < b</p></article>"#,
+        ];
+        let pages: Vec<_> = bodies.iter().map(|b| (b.to_string(), page(b))).collect();
+        let (read, total) = read_alike(pages);
+        // The last four are left to lol_html: an unclosed element, SVG,
+        // capitals and a bare `<`.
+        assert_eq!((read, total), (bodies.len() - 4, bodies.len()));
+    }
+
+    #[test]
+    fn the_plain_page_parser_reads_random_pages_as_lol_html_does() {
+        // A small deterministic generator (xorshift): pages of charter's
+        // shape with random elements, attributes, text and mistakes.
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        const TAGS: &[&str] = &[
+            "div", "p", "span", "a", "em", "code", "pre", "h1", "h2", "h3", "ul", "li", "table",
+            "td", "section", "nav", "footer", "label", "b", "article", "main", "script", "style",
+            "title",
+        ];
+        const VOIDS: &[&str] = &["br", "img", "input", "hr", "meta", "link"];
+        const ATTRIBUTES: &[&str] = &[
+            r#" id="x y""#,
+            r#" class="anchor""#,
+            " data-pagefind-ignore",
+            r#" data-pagefind-ignore="all""#,
+            r#" data-pagefind-weight="3""#,
+            r#" data-pagefind-filter="f""#,
+            r#" data-pagefind-meta="m:v""#,
+            " data-pagefind-body",
+            r#" data-pagefind-title="T""#,
+            r#" alt="A" data-pagefind-index-attrs="alt""#,
+            r#" src="/i.png""#,
+            r#" href=/x/"#,
+            " hidden",
+        ];
+        const TEXTS: &[&str] = &[
+            "reeds",
+            " herons ",
+            "&amp;",
+            "weir.",
+            "\n",
+            "Ünïcode",
+            "a)",
+            "x&lt;y",
+        ];
+        let (mut read, mut total) = (0, 0);
+        for _ in 0..6000 {
+            let mut body = String::new();
+            let mut open: Vec<&str> = Vec::new();
+            for _ in 0..next(40) {
+                match next(10) {
+                    0..=3 => {
+                        let tag = TAGS[next(TAGS.len())];
+                        body.push('<');
+                        body.push_str(tag);
+                        for _ in 0..next(3) {
+                            body.push_str(ATTRIBUTES[next(ATTRIBUTES.len())]);
+                        }
+                        body.push('>');
+                        if ["script", "style", "title"].contains(&tag) {
+                            body.push_str(TEXTS[next(TEXTS.len())]);
+                            body.push_str(&format!("</{tag}>"));
+                        } else {
+                            open.push(tag);
+                        }
+                    }
+                    4 => {
+                        let tag = VOIDS[next(VOIDS.len())];
+                        body.push_str(&format!("<{tag}{}>", ATTRIBUTES[next(ATTRIBUTES.len())]));
+                    }
+                    5 | 6 => {
+                        if let Some(tag) = open.pop() {
+                            body.push_str(&format!("</{tag}>"));
+                        }
+                    }
+                    7 => body.push_str(["<!-- c -->", "</main>", "</p>", "<br/>"][next(4)]),
+                    _ => body.push_str(TEXTS[next(TEXTS.len())]),
+                }
+            }
+            if next(4) > 0 {
+                while let Some(tag) = open.pop() {
+                    body.push_str(&format!("</{tag}>"));
+                }
+            }
+            let html = format!(
+                "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>T</title></head>\n<body>{body}</body>\n</html>\n"
+            );
+            let (r, t) = read_alike([(body, html)]);
+            read += r;
+            total += t;
+        }
+        assert!(read * 2 >= total, "read {read} of {total} pages");
+    }
 }
 
 /// Without the `search` feature there is no index and no box, whatever the config says.

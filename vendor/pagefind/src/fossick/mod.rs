@@ -34,6 +34,7 @@ lazy_static! {
     static ref PRIVATE_PAGEFIND: Regex = Regex::new("___PAGEFIND_[\\S]+\\s?").unwrap();
 }
 
+pub(crate) mod fast_parser;
 pub mod parser;
 mod splitting;
 mod stem_cache;
@@ -219,6 +220,15 @@ impl Fossicker {
         let Some(contents) = self.synthetic_content.as_ref() else {
             return Ok(());
         };
+
+        // Charter: a plain page is read without lol_html (see `fast_parser`).
+        if let Some(mut data) = fast_parser::parse(contents, options) {
+            if let Some(forced_language) = &options.force_language {
+                data.language = forced_language.clone();
+            }
+            self.data = Some(data);
+            return Ok(());
+        }
 
         let mut rewriter = DomParser::new(options);
 

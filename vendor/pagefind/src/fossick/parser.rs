@@ -13,26 +13,26 @@ use super::normalize_content;
 
 lazy_static! {
     static ref ALL_SPACES: Regex = Regex::new("\\s").unwrap();
-    static ref SENTENCE_CHARS: Regex = Regex::new("[\\w'\"\\)\\$\\*]").unwrap();
+    pub(super) static ref SENTENCE_CHARS: Regex = Regex::new("[\\w'\"\\)\\$\\*]").unwrap();
 }
 lazy_static! {
     static ref ATTRIBUTE_MATCH: Regex =
         Regex::new("^\\s*(?P<name>[^:\\[\\]]+)\\[(?P<attribute>.+)\\]\\s*$").unwrap();
 }
 
-const SENTENCE_SELECTORS: &[&'static str] = &[
+pub(super) const SENTENCE_SELECTORS: &[&'static str] = &[
     "h1", "h2", "h3", "h4", "h5", "h6", "p", "td", "div", "ul", "li", "article", "section",
 ];
-const INLINE_SELECTORS: &[&'static str] = &[
+pub(super) const INLINE_SELECTORS: &[&'static str] = &[
     "a", "abbr", "acronym", "b", "bdo", "big", "br", "button", "cite", "code", "dfn", "em", "i",
     "img", "input", "kbd", "label", "map", "object", "output", "q", "samp", "script", "select",
     "small", "span", "strong", "sub", "sup", "textarea", "time", "tt", "var",
 ];
-const REMOVE_SELECTORS: &[&'static str] = &[
+pub(super) const REMOVE_SELECTORS: &[&'static str] = &[
     "head", "style", "script", "noscript", "label", "form", "svg", "footer", "nav", "iframe",
     "template",
 ];
-const SPACE_SELECTORS: &[&'static str] = &["br"];
+pub(super) const SPACE_SELECTORS: &[&'static str] = &["br"];
 
 // We aren't transforming HTML, just parsing, so we dump the output.
 #[derive(Default)]
@@ -66,7 +66,7 @@ struct DomParserData {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum NodeStatus {
+pub(super) enum NodeStatus {
     Indexing,
     // Our content & children should not be indexed
     Ignored,
@@ -656,8 +656,17 @@ impl<'a> DomParser<'a> {
 }
 
 fn parse_attr_string(input: String, el: &Element) -> Vec<String> {
+    parse_attr_string_with(input, &|name| el.get_attribute(name))
+}
+
+/// Charter: [`parse_attr_string`] with the element's attributes read by
+/// `attribute`, for the parser in `fast_parser` as well.
+pub(super) fn parse_attr_string_with(
+    input: String,
+    attribute: &dyn Fn(&str) -> Option<String>,
+) -> Vec<String> {
     if let Some((attrs, literal)) = input.split_once(':') {
-        let mut attrs = parse_attr_string(attrs.to_owned(), el);
+        let mut attrs = parse_attr_string_with(attrs.to_owned(), attribute);
         if let Some(last) = attrs.last_mut() {
             last.push(':');
             last.push_str(literal);
@@ -671,7 +680,7 @@ fn parse_attr_string(input: String, el: &Element) -> Vec<String> {
             if let Some(value) = ATTRIBUTE_MATCH.captures(chunk) {
                 let name = value.name("name").unwrap().as_str().to_owned();
                 let attr = value.name("attribute").unwrap().as_str().to_owned();
-                format!("{}:{}", name, el.get_attribute(&attr).unwrap_or_default())
+                format!("{}:{}", name, attribute(&attr).unwrap_or_default())
             } else {
                 chunk.to_owned()
             }
@@ -681,14 +690,20 @@ fn parse_attr_string(input: String, el: &Element) -> Vec<String> {
 
 impl DomParsingNode {
     fn get_attribute_pair(&self, input: &str) -> Option<(String, String)> {
-        match input.split_once(':') {
-            Some((filter, value)) => Some((filter.to_owned(), normalize_content(&value))),
-            None => {
-                if self.current_value.is_empty() {
-                    None
-                } else {
-                    Some((input.to_owned(), normalize_content(&self.current_value)))
-                }
+        attribute_pair(&self.current_value, input)
+    }
+}
+
+/// Charter: `DomParsingNode::get_attribute_pair` of a node whose text so
+/// far is `current_value`, for the parser in `fast_parser` as well.
+pub(super) fn attribute_pair(current_value: &str, input: &str) -> Option<(String, String)> {
+    match input.split_once(':') {
+        Some((filter, value)) => Some((filter.to_owned(), normalize_content(&value))),
+        None => {
+            if current_value.is_empty() {
+                None
+            } else {
+                Some((input.to_owned(), normalize_content(current_value)))
             }
         }
     }

@@ -78,6 +78,16 @@ impl PagefindIndex {
         })
     }
 
+    /// Charter: how this index's options read `html` with the parser for
+    /// plain pages and with lol_html (`Debug` of each reading; `None` when
+    /// the plain parser leaves the page to lol_html). For charter's tests,
+    /// which check the two agree.
+    #[doc(hidden)]
+    pub async fn charter_both_readings(&self, html: &str) -> (Option<String>, String) {
+        let state = self.search_index.lock().await;
+        crate::fossick::fast_parser::both_readings(html, &state.options)
+    }
+
     /// Add an HTML file that isn't on disk into this search index.
     /// Either a filepath or a URL must be provided.
     ///
