@@ -1,7 +1,9 @@
 //! Code highlighting with syntect: syntaxes loaded once per build,
 //! class-based HTML (so one page works in light and dark mode), the CSS
-//! for a light and a dark theme, and a memo of blocks already highlighted
-//! (a translation keeps its source's code blocks as they are).
+//! for a light and a dark theme, a memo of blocks already highlighted
+//! (a translation keeps its source's code blocks as they are), and a memo
+//! of lines already parsed in the same parser state (code repeats its
+//! lines: braces, imports, returns, boilerplate).
 
 use crate::html::escape;
 use std::collections::HashMap;
@@ -9,8 +11,8 @@ use std::fmt::Write as _;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use syntect::highlighting::{Theme, ThemeSet};
-use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
-use syntect::parsing::{SyntaxReference, SyntaxSet};
+use syntect::html::{css_for_theme_with_class_style, line_tokens_to_classed_spans, ClassStyle};
+use syntect::parsing::{ParseState, ScopeStack, ScopeStackOp, SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
 /// Prefix of every class the highlighter writes, so its classes never clash
@@ -31,7 +33,34 @@ pub struct Highlighter {
     css: String,
     memo: Mutex<Memo>,
     memo_hits: AtomicUsize,
+    /// Line memos, one per rayon thread (and one for any other thread), so
+    /// a lookup never waits on another thread.
+    lines: Vec<Mutex<LineMemo>>,
 }
+
+/// Lines already parsed, by syntax and text: for each parser state a line
+/// was met in, the scope operations it gave and the state after it.
+/// syntect's parse of a line depends on nothing else, and it is most of a
+/// build's highlighting time; a site's code repeats about a third of its
+/// lines (two fifths across the machine's own source files).
+#[derive(Default)]
+struct LineMemo {
+    /// By syntax name, then line.
+    lines: HashMap<String, HashMap<String, Vec<ParsedLine>>>,
+    bytes: usize,
+}
+
+struct ParsedLine {
+    before: ParseState,
+    ops: Arc<[(usize, ScopeStackOp)]>,
+    after: ParseState,
+}
+
+/// Bytes of lines a thread's line memo keeps before it starts over.
+const LINE_MEMO_BUDGET: usize = 32 << 20;
+
+/// Parser states a line is remembered in at most.
+const STATES_PER_LINE: usize = 4;
 
 /// Highlighted blocks by syntax and code, for one build (and the pages
 /// `serve` redoes on it). Highlighting is most of the Markdown stage's
@@ -40,6 +69,49 @@ pub struct Highlighter {
 struct Memo {
     blocks: HashMap<(String, String), Arc<str>>,
     bytes: usize,
+}
+
+impl LineMemo {
+    /// The scope operations of `line` parsed from `state`, which moves on
+    /// to the state after the line; from the memo when the line was met in
+    /// that state before. `None` when syntect fails on the line.
+    fn parse(
+        &mut self,
+        state: &mut ParseState,
+        line: &str,
+        syntax: &SyntaxReference,
+        syntaxes: &SyntaxSet,
+    ) -> Option<Arc<[(usize, ScopeStackOp)]>> {
+        if let Some(parsed) = self
+            .lines
+            .get(&syntax.name)
+            .and_then(|lines| lines.get(line))
+            .and_then(|known| known.iter().find(|p| p.before == *state))
+        {
+            *state = parsed.after.clone();
+            return Some(parsed.ops.clone());
+        }
+        let before = state.clone();
+        let ops: Arc<[_]> = state.parse_line(line, syntaxes).ok()?.into();
+        self.bytes += line.len() + ops.len() * std::mem::size_of::<(usize, ScopeStackOp)>() + 256;
+        if self.bytes > LINE_MEMO_BUDGET {
+            *self = LineMemo::default();
+        }
+        let known = self
+            .lines
+            .entry(syntax.name.clone())
+            .or_default()
+            .entry(line.to_string())
+            .or_default();
+        if known.len() < STATES_PER_LINE {
+            known.push(ParsedLine {
+                before,
+                ops: ops.clone(),
+                after: state.clone(),
+            });
+        }
+        Some(ops)
+    }
 }
 
 /// Bytes of code and HTML the memo keeps before it starts over, so a
@@ -54,11 +126,13 @@ impl Highlighter {
             themes.themes.get(LIGHT_THEME),
             themes.themes.get(DARK_THEME),
         );
+        let threads = rayon::current_num_threads() + 1;
         Highlighter {
             syntaxes,
             css,
             memo: Mutex::default(),
             memo_hits: AtomicUsize::new(0),
+            lines: (0..threads).map(|_| Mutex::default()).collect(),
         }
     }
 
@@ -142,24 +216,29 @@ impl Highlighter {
         // syntect reports errors, but a panic in a dependency must not take
         // the whole build down either: fall back to plain text.
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let mut generator =
-                ClassedHTMLGenerator::new_with_class_style(syntax, &self.syntaxes, CLASS_STYLE);
+            let mut state = ParseState::new(syntax);
+            let mut scopes = ScopeStack::new();
+            let mut html = String::with_capacity(code.len() * 3);
+            let mut open_spans: isize = 0;
+            let mut memo = self.line_memo();
             for line in LinesWithEndings::from(code) {
-                if line.ends_with('\n') {
-                    generator
-                        .parse_html_for_line_which_includes_newline(line)
-                        .ok()?;
+                // The newline syntaxes expect every line to end in '\n'.
+                let owned;
+                let line = if line.ends_with('\n') {
+                    line
                 } else {
-                    // The newline syntaxes expect every line to end in '\n'.
-                    let mut owned = String::with_capacity(line.len() + 1);
-                    owned.push_str(line);
-                    owned.push('\n');
-                    generator
-                        .parse_html_for_line_which_includes_newline(&owned)
-                        .ok()?;
-                }
+                    owned = format!("{line}\n");
+                    &owned
+                };
+                let ops = memo.parse(&mut state, line, syntax, &self.syntaxes)?;
+                let (spans, delta) =
+                    line_tokens_to_classed_spans(line, &ops, CLASS_STYLE, &mut scopes).ok()?;
+                open_spans += delta;
+                html.push_str(&spans);
             }
-            let mut html = generator.finalize();
+            for _ in 0..open_spans {
+                html.push_str("</span>");
+            }
             if !code.ends_with('\n') && !code.is_empty() {
                 // Drop the newline added above (it sits before any closing spans).
                 if let Some(pos) = html.rfind('\n') {
@@ -170,6 +249,16 @@ impl Highlighter {
         }))
         .ok()
         .flatten()
+    }
+
+    /// This thread's line memo.
+    fn line_memo(&self) -> std::sync::MutexGuard<'_, LineMemo> {
+        let shard = rayon::current_thread_index()
+            .map_or(0, |i| i + 1)
+            .min(self.lines.len() - 1);
+        // A poisoned lock only means a panic mid-insert; the worst left is
+        // a line without its states, which the next parse adds again.
+        self.lines[shard].lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// CSS for the syntax classes: light by default, dark under
@@ -430,6 +519,73 @@ mod tests {
         // Another language is another block.
         highlighter.block(code, Some("python"));
         assert_eq!(highlighter.memo_hits(), 1);
+    }
+
+    /// What syntect's own HTML generator makes of `code`, line by line.
+    fn reference_html(code: &str, syntax: &SyntaxReference, syntaxes: &SyntaxSet) -> String {
+        let mut generator = syntect::html::ClassedHTMLGenerator::new_with_class_style(
+            syntax,
+            syntaxes,
+            CLASS_STYLE,
+        );
+        for line in LinesWithEndings::from(code) {
+            let line = if line.ends_with('\n') {
+                line.to_string()
+            } else {
+                format!("{line}\n")
+            };
+            generator
+                .parse_html_for_line_which_includes_newline(&line)
+                .unwrap();
+        }
+        let mut html = generator.finalize();
+        if !code.ends_with('\n') && !code.is_empty() {
+            let pos = html.rfind('\n').unwrap();
+            html.remove(pos);
+        }
+        html
+    }
+
+    #[test]
+    fn remembered_lines_highlight_as_syntect_does_in_every_parser_state() {
+        let h = Highlighter::new();
+        // The same lines inside and outside comments, strings and blocks:
+        // a remembered line is only reused in the state it was parsed in.
+        let blocks = [
+            ("rust", "let x = 1;\n/*\nlet x = 1;\n*/\nlet x = 1;\n}\n"),
+            (
+                "rust",
+                "fn f() {\n    let x = 1;\n}\nlet s = \"\nlet x = 1;\n\";\n",
+            ),
+            ("python", "x = 1\n\"\"\"\nx = 1\n\"\"\"\nx = 1"),
+            ("sh", "echo hi\ncat <<EOF\necho hi\nEOF\necho hi\n"),
+            ("yaml", "a: 1\nb: |\n  a: 1\na: 1\n"),
+            ("c", "int x;\n#if 0\nint x;\n#endif\nint x;\n"),
+        ];
+        // Twice: the second round comes from the line memo throughout.
+        for round in 0..2 {
+            for (lang, code) in blocks {
+                let syntax = h.syntax_for(lang).unwrap();
+                assert_eq!(
+                    h.highlight(code, syntax).unwrap(),
+                    reference_html(code, syntax, &h.syntaxes),
+                    "round {round}, {lang}: {code}"
+                );
+            }
+        }
+        let remembered: usize = h
+            .lines
+            .iter()
+            .map(|m| {
+                m.lock()
+                    .unwrap()
+                    .lines
+                    .values()
+                    .map(HashMap::len)
+                    .sum::<usize>()
+            })
+            .sum();
+        assert!(remembered > 10, "{remembered} lines remembered");
     }
 
     #[test]
