@@ -153,7 +153,10 @@ mod regex_impl {
                 Syntax::default(),
             );
             match result {
-                Ok(regex) => Ok(Regex { regex }),
+                Ok(regex) => Ok(Regex {
+                    wrapped: is_wrapped(&regex),
+                    regex,
+                }),
                 Err(error) => Err(Box::new(error)),
             }
         }
@@ -196,6 +199,22 @@ mod regex_impl {
     #[derive(Debug)]
     pub struct Regex {
         regex: fancy_regex::Regex,
+        /// Charter: whether fancy-regex hands the pattern whole to the
+        /// `regex` crate (no lookaround or backreference).
+        wrapped: bool,
+    }
+
+    /// Charter: fancy-regex says whether it wrapped a pattern only through
+    /// its (hidden) `debug_print`. Should that text change, patterns count
+    /// as not wrapped, which costs speed, never a result.
+    fn is_wrapped(regex: &fancy_regex::Regex) -> bool {
+        struct Debug<'a>(&'a fancy_regex::Regex);
+        impl std::fmt::Display for Debug<'_> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.debug_print(f)
+            }
+        }
+        Debug(regex).to_string().starts_with("wrapped Regex")
     }
 
     #[derive(Clone, Debug, Eq, PartialEq)]
@@ -215,7 +234,10 @@ mod regex_impl {
                 .oniguruma_mode(true)
                 .build();
             match result {
-                Ok(regex) => Ok(Regex { regex }),
+                Ok(regex) => Ok(Regex {
+                    wrapped: is_wrapped(&regex),
+                    regex,
+                }),
                 Err(error) => Err(Box::new(error)),
             }
         }
@@ -237,9 +259,13 @@ mod regex_impl {
             // fail with an error eventually.
             let text = &text[..end];
             // Charter: most searches find nothing (six in seven while
-            // highlighting a page), and a search for the match alone does
-            // not allocate the capture groups.
-            if region.is_some() && !matches!(self.regex.find_from_pos(text, begin), Ok(Some(_))) {
+            // highlighting a page), and for a wrapped pattern a search for
+            // the match alone is a DFA's, without capture groups. (For the
+            // others it is the same backtracking as with groups.)
+            if self.wrapped
+                && region.is_some()
+                && !matches!(self.regex.find_from_pos(text, begin), Ok(Some(_)))
+            {
                 return false;
             }
             if let Ok(Some(captures)) = self.regex.captures_from_pos(text, begin) {
