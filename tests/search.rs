@@ -345,6 +345,53 @@ mod with_search {
     }
 
     #[test]
+    fn text_is_normalized_as_pagefinds_regexes_do() {
+        use pagefind::api::PagefindIndex;
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        const PIECES: &[&str] = &[
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r",
+            "\r\n",
+            "\n\r",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{85}",
+            "&nbsp;",
+            "&#10;",
+            "&#13;",
+            "&amp;",
+            "&lt;b&gt;",
+            "word",
+            "Ünï",
+            "中文",
+            ".",
+        ];
+        let mut cases = vec![
+            String::new(),
+            " ".into(),
+            "\n".into(),
+            "\r".into(),
+            "a\rb".into(),
+        ];
+        for _ in 0..20_000 {
+            cases.push((0..next(12)).map(|_| PIECES[next(PIECES.len())]).collect());
+        }
+        for text in cases {
+            let (ours, pagefinds) = PagefindIndex::charter_both_normalizations(&text);
+            assert_eq!(ours, pagefinds, "{text:?}");
+        }
+    }
+
+    #[test]
     fn the_plain_page_parser_reads_random_pages_as_lol_html_does() {
         // A small deterministic generator (xorshift): pages of charter's
         // shape with random elements, attributes, text and mistakes.

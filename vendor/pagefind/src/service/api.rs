@@ -88,6 +88,14 @@ impl PagefindIndex {
         crate::fossick::fast_parser::both_readings(html, &state.options)
     }
 
+    /// Charter: the text `content` as the indexer normalizes it, and as
+    /// Pagefind's own regexes do. For charter's tests, which check the two
+    /// agree.
+    #[doc(hidden)]
+    pub fn charter_both_normalizations(content: &str) -> (String, String) {
+        crate::fossick::both_normalizations(content)
+    }
+
     /// Add an HTML file that isn't on disk into this search index.
     /// Either a filepath or a URL must be provided.
     ///
