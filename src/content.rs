@@ -11,6 +11,7 @@ use crate::specs::{self, SpecFile, SpecIndex, Status};
 use crate::summary::{self, SummaryItem};
 use crate::url::{Route, Scope};
 use globset::{Glob, GlobSet, GlobSetBuilder};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -247,33 +248,21 @@ pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<D
     let book_dir = root.join(&config.book.dir);
     if book_dir.is_dir() {
         let files = chapter_files(root, &config.book.dir, &ignore, &mut diags);
-        let mut chapters: Vec<Page> = files
-            .iter()
-            .filter_map(|rel| {
-                let route = Route::Chapter(String::new());
-                let mut page = read_page(
-                    root,
-                    rel,
-                    PageKind::Chapter,
-                    route,
-                    &scope,
-                    config,
-                    &mut diags,
-                )?;
-                                if let Some(problem) = page.front.slug.as_deref().and_then(slug_problem) {
-                    let (line, column) = page.front.positions.get("slug").copied().unwrap_or((1, 1));
-                    diags.push(
-                        Diagnostic::error("bad-slug", format!("`slug: {}` {problem}", page.front.slug.as_deref().unwrap_or("")))
-                            .at(Location::new(rel, line, column))
-                            .help("write a slug of words joined by `-` (and `/` for nesting), e.g. `slug: how-we-work`"),
-                    );
-                    page.front.slug = None;
-                }
-                page.route = Route::Chapter(chapter_slug(&config.book.dir, rel, &page.front));
-                Some(page)
+        // Read and parse in parallel; each file's diagnostics are kept with
+        // it and reported in file order, as a serial read would.
+        let read: Vec<(Option<Page>, Vec<Diagnostic>)> = files
+            .par_iter()
+            .map(|rel| {
+                let mut found = Vec::new();
+                let page = read_chapter(root, rel, &scope, config, &mut found);
+                (page, found)
             })
-            .filter(|p| opts.drafts || !p.front.draft)
             .collect();
+        let mut chapters: Vec<Page> = Vec::with_capacity(read.len());
+        for (page, mut found) in read {
+            diags.append(&mut found);
+            chapters.extend(page.filter(|p| opts.drafts || !p.front.draft));
+        }
         drop_duplicate_routes(&mut chapters, &mut diags);
         let summary_path = config.book.dir.join("SUMMARY.md");
         let first = content.pages.len();
@@ -681,6 +670,33 @@ fn chapter_files(
 
 fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Reads one chapter: its page, with its route from its path or `slug:`
+/// (a bad slug is reported and ignored).
+fn read_chapter(
+    root: &Path,
+    rel: &Path,
+    scope: &Scope,
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Page> {
+    let route = Route::Chapter(String::new());
+    let mut page = read_page(root, rel, PageKind::Chapter, route, scope, config, diags)?;
+    if let Some(problem) = page.front.slug.as_deref().and_then(slug_problem) {
+        let (line, column) = page.front.positions.get("slug").copied().unwrap_or((1, 1));
+        diags.push(
+            Diagnostic::error(
+                "bad-slug",
+                format!("`slug: {}` {problem}", page.front.slug.as_deref().unwrap_or("")),
+            )
+            .at(Location::new(rel, line, column))
+            .help("write a slug of words joined by `-` (and `/` for nesting), e.g. `slug: how-we-work`"),
+        );
+        page.front.slug = None;
+    }
+    page.route = Route::Chapter(chapter_slug(&config.book.dir, rel, &page.front));
+    Some(page)
 }
 
 /// Reads one Markdown file and its front matter; reports unreadable and
