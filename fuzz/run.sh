@@ -8,7 +8,7 @@ set -u
 cd "$(dirname "$0")"
 secs=${1:-600}
 [ $# -gt 0 ] && shift
-targets=${*:-markdown frontmatter summary config fluent site html}
+targets=${*:-markdown frontmatter summary config fluent site html indexer}
 bin=${CARGO_TARGET_DIR:-target}/x86_64-unknown-linux-gnu/release
 mkdir -p logs
 for t in $targets; do
