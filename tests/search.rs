@@ -347,13 +347,8 @@ mod with_search {
     #[test]
     fn text_is_normalized_as_pagefinds_regexes_do() {
         use pagefind::api::PagefindIndex;
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut rng = common::Rng(0x2545_f491_4f6c_dd1d);
+        let mut next = move |n: usize| rng.below(n as u64) as usize;
         const PIECES: &[&str] = &[
             " ",
             "  ",
@@ -393,15 +388,10 @@ mod with_search {
 
     #[test]
     fn the_plain_page_parser_reads_random_pages_as_lol_html_does() {
-        // A small deterministic generator (xorshift): pages of charter's
-        // shape with random elements, attributes, text and mistakes.
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        // Pages of charter's shape with random elements, attributes, text
+        // and mistakes, from a deterministic generator.
+        let mut rng = common::Rng(0x9e37_79b9_7f4a_7c15);
+        let mut next = move |n: usize| rng.below(n as u64) as usize;
         const TAGS: &[&str] = &[
             "div", "p", "span", "a", "em", "code", "pre", "h1", "h2", "h3", "ul", "li", "table",
             "td", "section", "nav", "footer", "label", "b", "article", "main", "script", "style",
