@@ -611,11 +611,10 @@ fn searchable(_url: &str, _lang: &str, _path: &str) -> Searchable {}
 #[cfg(feature = "search")]
 fn write_search_index(urls: &Urls, pages: Vec<Searchable>, shard_pages: usize, files: &Files<'_>) {
     let bundle = urls.relative(&Scope::root(), &Route::Search(String::new()));
-    match crate::search::index(pages, &|path| files.read(path), &bundle, shard_pages) {
-        Ok((index, warnings)) => {
-            for (path, bytes) in &index.files {
-                files.write(path, bytes);
-            }
+    let read = |path: &str| files.read(path);
+    let write = |path: &str, bytes: &[u8]| files.write(path, bytes);
+    match crate::search::index_into(pages, &read, &write, &bundle, shard_pages) {
+        Ok((_, warnings)) => {
             for warning in warnings {
                 files.push_error(warning);
             }

@@ -66,8 +66,36 @@ const UNUSED: &[&str] = &[
     "pagefind-highlight.js",
 ];
 
+/// Writes one file of the bundle at its site-relative path.
+pub type WriteFile<'a> = &'a (dyn Fn(&str, &[u8]) + Sync);
+
 /// Indexes `pages` and returns the bundle's files under `bundle_dir` (a
-/// site-relative folder such as `pagefind/` or `v1/pagefind/`).
+/// site-relative folder such as `pagefind/` or `v1/pagefind/`); see
+/// [`index_into`], which writes them as they are made.
+pub fn index(
+    pages: Vec<SearchPage>,
+    read: ReadPage<'_>,
+    bundle_dir: &str,
+    shard_pages: usize,
+) -> Result<(SearchIndex, Vec<Diagnostic>), Diagnostic> {
+    let files = std::sync::Mutex::new(BTreeMap::new());
+    let keep = |path: &str, bytes: &[u8]| {
+        files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_string(), bytes.to_vec());
+    };
+    let (pages, warnings) = index_into(pages, read, &keep, bundle_dir, shard_pages)?;
+    let files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    let index = SearchIndex {
+        files: files.into_iter().collect(),
+        pages,
+    };
+    Ok((index, warnings))
+}
+
+/// Indexes `pages` and writes the bundle's files with `write` under
+/// `bundle_dir`; returns the pages indexed per language.
 ///
 /// Pagefind builds one index on one thread (and compresses every file at
 /// its best level there), and its time and memory grow faster than its
@@ -77,25 +105,33 @@ const UNUSED: &[&str] = &[
 /// the reader's language: the first shard of every language makes the
 /// bundle itself, the others go to `LANG-N/` folders in it, listed in
 /// [`SHARDS_FILE`].
-/// Pages are read back with `read` one at a time as their shard is built.
+/// Pages are read back with `read` one at a time as their shard is built,
+/// and a shard's files are written as soon as it is built, while the other
+/// shards are still indexed (writing ten thousand fragments after the last
+/// shard kept one core idle for a second at 10,000 pages).
 /// Pages that mark a `data-pagefind-body` are indexed from it alone. An
 /// empty `pages` still makes a (searchable, empty) bundle, so the search box
 /// never loads a missing file.
-pub fn index(
+pub fn index_into(
     pages: Vec<SearchPage>,
     read: ReadPage<'_>,
+    write: WriteFile<'_>,
     bundle_dir: &str,
     shard_pages: usize,
-) -> Result<(SearchIndex, Vec<Diagnostic>), Diagnostic> {
-    let prefix = bundle_dir.trim_matches('/');
+) -> Result<(BTreeMap<String, usize>, Vec<Diagnostic>), Diagnostic> {
+    let bundle = Bundle {
+        prefix: bundle_dir.trim_matches('/').to_string(),
+        write,
+        shared: std::sync::Mutex::new(std::collections::HashSet::new()),
+    };
     let shards = plan_shards(pages, shard_pages.max(1), MAX_SHARDS);
-    let mut built = build_shards(shards, read)?;
+    let mut built = build_shards(shards, read, &bundle)?;
     let warnings = built
         .iter_mut()
         .flat_map(|b| b.warnings.drain(..))
         .collect();
-    let index = assemble(prefix, built)?;
-    Ok((index, warnings))
+    let pages = bundle.finish(built)?;
+    Ok((pages, warnings))
 }
 
 /// One Pagefind index to build: the `part`-th (from 0) slice of a
@@ -156,12 +192,12 @@ fn plan_shards(pages: Vec<SearchPage>, shard_pages: usize, max_shards: usize) ->
     shards
 }
 
-/// A shard's index: its files relative to its folder, and the pages
-/// Pagefind could not read.
+/// A shard once its files are written: its `pagefind-entry.json` (which
+/// the bundle's entry merges) and the pages Pagefind could not read.
 struct BuiltShard {
     lang: String,
     folder: Option<String>,
-    files: Vec<(String, Vec<u8>)>,
+    entry: Option<Vec<u8>>,
     warnings: Vec<Diagnostic>,
 }
 
@@ -169,7 +205,11 @@ struct BuiltShard {
 /// runtime of its own, so a caller inside another runtime, `serve`, does
 /// not nest runtimes). Plain threads, not rayon's: Pagefind parses pages on
 /// rayon's pool, and a rayon worker blocked on a shard could starve it.
-fn build_shards(shards: Vec<Shard>, read: ReadPage<'_>) -> Result<Vec<BuiltShard>, Diagnostic> {
+fn build_shards(
+    shards: Vec<Shard>,
+    read: ReadPage<'_>,
+    bundle: &Bundle<'_>,
+) -> Result<Vec<BuiltShard>, Diagnostic> {
     use std::sync::Mutex;
     let count = shards.len();
     let workers = std::thread::available_parallelism()
@@ -185,13 +225,15 @@ fn build_shards(shards: Vec<Shard>, read: ReadPage<'_>) -> Result<Vec<BuiltShard
                 while let Some((i, shard)) = next() {
                     let lang = shard.lang.clone();
                     let folder = shard.folder();
-                    let built =
-                        index_shard(shard.pages, read).map(|(files, warnings)| BuiltShard {
+                    let built = index_shard(shard.pages, read).map(|(files, warnings)| {
+                        let entry = bundle.write_shard(folder.as_deref(), files);
+                        BuiltShard {
                             lang,
                             folder,
-                            files,
+                            entry,
                             warnings,
-                        });
+                        }
+                    });
                     results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(built);
                 }
             });
@@ -368,55 +410,97 @@ fn shard_keeps(rel: &str) -> bool {
             .any(|dir| rel.starts_with(dir))
 }
 
-/// One bundle of the shards: the first shards' files merged (their
-/// languages' files have names of their own; the shared scripts are the
-/// same bytes), their entries' languages joined, the other shards in
-/// folders, and the list of those.
-fn assemble(prefix: &str, built: Vec<BuiltShard>) -> Result<SearchIndex, Diagnostic> {
-    let at = |rel: &str| {
-        if prefix.is_empty() {
+/// Where the shards' files go: one bundle under `prefix`. The first
+/// shards' files are merged (their languages' files have names of their
+/// own; the shared scripts are the same bytes, written once), their
+/// entries' languages joined, the other shards go in folders, and a list
+/// of those.
+struct Bundle<'a> {
+    prefix: String,
+    write: WriteFile<'a>,
+    /// Files of first shards already written.
+    shared: std::sync::Mutex<std::collections::HashSet<String>>,
+}
+
+impl Bundle<'_> {
+    fn at(&self, rel: &str) -> String {
+        if self.prefix.is_empty() {
             rel.to_string()
         } else {
-            format!("{prefix}/{rel}")
-        }
-    };
-    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let mut entry: Option<serde_json::Value> = None;
-    let mut extra: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut index = SearchIndex::default();
-    for shard in built {
-        let blank = shard.lang.is_empty();
-        for (rel, bytes) in shard.files {
-            if rel == "pagefind-entry.json" && !blank {
-                for (lang, count) in languages(&bytes) {
-                    *index.pages.entry(lang).or_default() += count;
-                }
-            }
-            match &shard.folder {
-                Some(folder) => {
-                    if shard_keeps(&rel) {
-                        files.insert(at(&format!("{folder}/{rel}")), bytes);
-                    }
-                }
-                None if rel == "pagefind-entry.json" => merge_entry(&mut entry, &bytes)?,
-                None => {
-                    files.entry(at(&rel)).or_insert(bytes);
-                }
-            }
-        }
-        if let Some(folder) = shard.folder {
-            extra
-                .entry(shard.lang)
-                .or_default()
-                .push(format!("{folder}/"));
+            format!("{}/{rel}", self.prefix)
         }
     }
-    let entry = entry.ok_or_else(|| failed("Pagefind wrote no pagefind-entry.json".to_string()))?;
-    files.insert(at("pagefind-entry.json"), entry.to_string().into_bytes());
-    let list = serde_json::to_vec(&extra).map_err(|e| failed(e.to_string()))?;
-    files.insert(at(SHARDS_FILE), list);
-    index.files = files.into_iter().collect();
-    Ok(index)
+
+    /// Writes a built shard's files but its `pagefind-entry.json`, which
+    /// it returns.
+    fn write_shard(&self, folder: Option<&str>, files: Vec<(String, Vec<u8>)>) -> Option<Vec<u8>> {
+        let mut entry = None;
+        for (rel, bytes) in files {
+            if rel == "pagefind-entry.json" {
+                entry = Some(bytes);
+                continue;
+            }
+            match folder {
+                Some(folder) if shard_keeps(&rel) => {
+                    (self.write)(&self.at(&format!("{folder}/{rel}")), &bytes)
+                }
+                Some(_) => {}
+                None => {
+                    let path = self.at(&rel);
+                    let fresh = self
+                        .shared
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .insert(path.clone());
+                    if fresh {
+                        (self.write)(&path, &bytes);
+                    }
+                }
+            }
+        }
+        entry
+    }
+
+    /// Writes the bundle's entry and shard list; returns the pages indexed
+    /// per language.
+    fn finish(&self, built: Vec<BuiltShard>) -> Result<BTreeMap<String, usize>, Diagnostic> {
+        let mut entry: Option<serde_json::Value> = None;
+        let mut extra: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut pages = BTreeMap::new();
+        for shard in built {
+            let shard_entry = shard
+                .entry
+                .as_deref()
+                .ok_or_else(|| failed("Pagefind wrote no pagefind-entry.json".to_string()))?;
+            if !shard.lang.is_empty() {
+                for (lang, count) in languages(shard_entry) {
+                    *pages.entry(lang).or_default() += count;
+                }
+            }
+            match shard.folder {
+                Some(folder) => {
+                    (self.write)(
+                        &self.at(&format!("{folder}/pagefind-entry.json")),
+                        shard_entry,
+                    );
+                    extra
+                        .entry(shard.lang)
+                        .or_default()
+                        .push(format!("{folder}/"));
+                }
+                None => merge_entry(&mut entry, shard_entry)?,
+            }
+        }
+        let entry =
+            entry.ok_or_else(|| failed("Pagefind wrote no pagefind-entry.json".to_string()))?;
+        (self.write)(
+            &self.at("pagefind-entry.json"),
+            entry.to_string().as_bytes(),
+        );
+        let list = serde_json::to_vec(&extra).map_err(|e| failed(e.to_string()))?;
+        (self.write)(&self.at(SHARDS_FILE), &list);
+        Ok(pages)
+    }
 }
 
 /// Adds one first shard's `pagefind-entry.json` to the bundle's: the same
@@ -609,6 +693,34 @@ mod tests {
             pages.reverse();
         }
         pages
+    }
+
+    #[test]
+    fn every_file_of_a_sharded_bundle_is_written_once() {
+        // The first shards of two languages share the scripts; a build's
+        // output refuses a second write to one path.
+        let counts = std::sync::Mutex::new(BTreeMap::<String, usize>::new());
+        let count = |path: &str, _: &[u8]| {
+            *counts.lock().unwrap().entry(path.to_string()).or_default() += 1;
+        };
+        let (pages, _) =
+            index_into(five_en_one_ru(false), &written, &count, "pagefind", 2).unwrap();
+        assert_eq!(pages.values().sum::<usize>(), 6);
+        let counts = counts.into_inner().unwrap();
+        let twice: Vec<_> = counts.iter().filter(|(_, n)| **n > 1).collect();
+        assert!(twice.is_empty(), "written more than once: {twice:?}");
+        for wanted in [
+            "pagefind/pagefind.js",
+            "pagefind/pagefind-entry.json",
+            "pagefind/charter-shards.json",
+            "pagefind/en-2/pagefind-entry.json",
+            "pagefind/en-4/pagefind-entry.json",
+        ] {
+            assert!(counts.contains_key(wanted), "{wanted} in {counts:?}");
+        }
+        assert!(!counts
+            .keys()
+            .any(|p| p.starts_with("pagefind/en-2/pagefind.js")));
     }
 
     #[test]
