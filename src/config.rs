@@ -1094,7 +1094,7 @@ versions:
 
     #[test]
     fn garbage_never_panics() {
-        let mut rng = crate::yaml::tests::Rng(42);
+        let mut rng = crate::test_rng::Rng(42);
         let pieces = [
             "title",
             "specs",

@@ -743,7 +743,7 @@ mod tests {
 
     #[test]
     fn garbage_never_panics() {
-        let mut rng = crate::yaml::tests::Rng(7);
+        let mut rng = crate::test_rng::Rng(7);
         let pieces = [
             "---",
             "...",

@@ -34,3 +34,9 @@ pub mod theme;
 pub mod url;
 pub mod versions;
 pub mod yaml;
+
+/// The tests' random generator, one file for unit and integration tests.
+#[cfg(test)]
+#[path = "../tests/common/rng.rs"]
+#[allow(dead_code)] // `pick` serves the integration tests
+pub(crate) mod test_rng;

@@ -1214,17 +1214,6 @@ mod tests {
         assert!(last.column > 4_000_000);
     }
 
-    /// Tiny deterministic PRNG (xorshift64*).
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-    }
-
     #[test]
     fn numbered_headings_get_a_stable_alias() {
         let r = md("## 2.3. Patch Requirements\n\n## 1 Goals\n\n## 2024 was a year\n\n## 3.1\n");
@@ -1369,12 +1358,12 @@ mod tests {
             "{.x}",
             "#a",
         ];
-        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let mut rng = crate::test_rng::Rng(0x9E37_79B9_7F4A_7C15);
         for _ in 0..3000 {
-            let n = (rng.next() % 40) as usize;
+            let n = rng.below(40);
             let mut text = String::new();
             for _ in 0..n {
-                text.push_str(FRAGMENTS[(rng.next() % FRAGMENTS.len() as u64) as usize]);
+                text.push_str(FRAGMENTS[rng.below(FRAGMENTS.len())]);
             }
             let r = with(&text, 3, &Suffix);
             let lines: Vec<&str> = text.split('\n').collect();

@@ -489,7 +489,7 @@ mod tests {
 
     #[test]
     fn garbage_never_panics() {
-        let mut rng = crate::yaml::tests::Rng(99);
+        let mut rng = crate::test_rng::Rng(99);
         let pieces = [
             "-", "*", "1.", "2)", " ", "  ", "\t", "\n", "\r\n", "[", "]", "(", ")", "<", ">",
             "a.md", "%", "%2", "%20", "%ff", "\\", "#", "---", "<!--", "-->", "é", "`", "\"", "./",

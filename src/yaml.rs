@@ -599,7 +599,7 @@ pub(crate) mod tests {
 
     #[test]
     fn garbage_never_panics() {
-        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let mut rng = crate::test_rng::Rng(0x9e37_79b9_7f4a_7c15);
         let alphabet: Vec<char> = "ab:- \n\t\"'[]{},#&*!|>?%@`~.0123456789\r\\é\u{feff}"
             .chars()
             .collect();
@@ -609,24 +609,6 @@ pub(crate) mod tests {
                 .map(|_| alphabet[rng.below(alphabet.len())])
                 .collect();
             let _ = parse(&s);
-        }
-    }
-
-    /// A tiny deterministic PRNG (xorshift64*) for property-style tests.
-    pub struct Rng(pub u64);
-    impl Rng {
-        pub fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-        }
-        pub fn below(&mut self, n: usize) -> usize {
-            if n == 0 {
-                0
-            } else {
-                (self.next() % n as u64) as usize
-            }
         }
     }
 }

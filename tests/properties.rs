@@ -249,16 +249,16 @@ fn random_text(rng: &mut Rng, pieces: &[&str]) -> String {
     }
     for _ in 0..rng.below(9) {
         let chars: Vec<char> = text.chars().collect();
-        let at = rng.below(chars.len() as u64 + 1) as usize;
+        let at = rng.below(chars.len() + 1);
         let mut chars = chars;
         match rng.below(3) {
-            0 => chars.insert(at, TRICKY[rng.below(TRICKY.len() as u64) as usize]),
+            0 => chars.insert(at, TRICKY[rng.below(TRICKY.len())]),
             1 => {
-                let end = (at + rng.below(8) as usize).min(chars.len());
+                let end = (at + rng.below(8)).min(chars.len());
                 chars.drain(at..end);
             }
             _ => {
-                let end = (at + rng.below(16) as usize).min(chars.len());
+                let end = (at + rng.below(16)).min(chars.len());
                 let run: Vec<char> = chars[at..end].to_vec();
                 chars.splice(at..at, run);
             }

@@ -348,7 +348,7 @@ mod with_search {
     fn text_is_normalized_as_pagefinds_regexes_do() {
         use pagefind::api::PagefindIndex;
         let mut rng = common::Rng(0x2545_f491_4f6c_dd1d);
-        let mut next = move |n: usize| rng.below(n as u64) as usize;
+        let mut next = move |n: usize| rng.below(n);
         const PIECES: &[&str] = &[
             " ",
             "  ",
@@ -391,7 +391,7 @@ mod with_search {
         // Pages of charter's shape with random elements, attributes, text
         // and mistakes, from a deterministic generator.
         let mut rng = common::Rng(0x9e37_79b9_7f4a_7c15);
-        let mut next = move |n: usize| rng.below(n as u64) as usize;
+        let mut next = move |n: usize| rng.below(n);
         const TAGS: &[&str] = &[
             "div", "p", "span", "a", "em", "code", "pre", "h1", "h2", "h3", "ul", "li", "table",
             "td", "section", "nav", "footer", "label", "b", "article", "main", "script", "style",

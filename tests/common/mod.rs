@@ -2,6 +2,10 @@
 //! into a temporary folder, and asserts on output HTML and diagnostics.
 #![allow(dead_code)]
 
+mod rng;
+#[allow(unused_imports)] // not every test binary makes random inputs
+pub use rng::Rng;
+
 use charter::build::{self, BuildOptions, BuildReport, Target};
 use charter::diagnostics::{Diagnostic, Severity};
 use std::collections::BTreeMap;
@@ -259,23 +263,4 @@ pub fn append(root: &Path, rel: &str, text: &str) {
         old.push('\n');
     }
     std::fs::write(path, old + text).unwrap();
-}
-
-/// A small deterministic generator (xorshift64*) for tests that make random
-/// inputs: a failure is reproducible from the seed.
-pub struct Rng(pub u64);
-
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-    pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
 }
