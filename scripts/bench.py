@@ -79,10 +79,10 @@ class Case:
             f.write(stamp)
         return path
 
-    def remove(self):
+    def remove(self, trash):
         for name in os.listdir(self.out):
             if name.endswith((f"-{self.key}", f"-{self.key}.floor-out")):
-                shutil.rmtree(os.path.join(self.out, name), ignore_errors=True)
+                trash.discard(os.path.join(self.out, name))
 
 
 class Tool:
@@ -194,7 +194,7 @@ class CharterSearchOff(Charter):
 
     def prepare(self, case, args):
         def write(site, path):
-            shutil.rmtree(path, ignore_errors=True)
+            args.trash.discard(path)
             shutil.copytree(site, path, ignore=shutil.ignore_patterns("public", ".charter-cache"))
             with open(os.path.join(path, "charter.yaml"), "a", encoding="utf-8") as f:
                 f.write("\nsearch: false\n")
@@ -378,7 +378,7 @@ def edit_reload(args):
         else:
             print(f"{case.label:<7} no reload seen (serve log: {' | '.join(lines[-3:])})")
         if not args.keep:
-            case.remove()
+            case.remove(args.trash)
     return 0
 
 
@@ -404,7 +404,7 @@ def versions_bench(args):
         case = Case(pages, langs, args.specs, args.out, args.seed)
         case.ensure_site()
         repo = os.path.join(args.out, f"versions-{case.key}-k{k}")
-        shutil.rmtree(repo, ignore_errors=True)
+        args.trash.discard(repo)
         shutil.copytree(case.site, repo)
         chapters = sorted(
             os.path.join(d, f) for d, _, fs in os.walk(os.path.join(repo, "book")) for f in fs if f.endswith(".md") and f != "SUMMARY.md"
@@ -432,7 +432,7 @@ def versions_bench(args):
                 raise SystemExit(1)
             return wall, rss
 
-        shutil.rmtree(os.path.join(repo, ".charter-cache"), ignore_errors=True)
+        args.trash.discard(os.path.join(repo, ".charter-cache"))
         first, _ = timed(many)
         timed(one)  # warm-up
         singles, changed, unchanged, peaks = [], [], [], []
@@ -448,8 +448,8 @@ def versions_bench(args):
         c, u = statistics.median(changed), statistics.median(unchanged)
         print(f"{case.label:<7} {k:>8}  {single:>13.2f}  {first:>11.2f}  {c:>13.2f}  {c / single:>5.2f}  {u:>17.2f}  {u / single:>5.2f}  {max(peaks):>12.0f}")
         if not args.keep:
-            shutil.rmtree(repo, ignore_errors=True)
-            case.remove()
+            args.trash.discard(repo)
+            case.remove(args.trash)
     return 0
 
 
@@ -495,9 +495,13 @@ class Trash:
     followed the deletion of its own previous 10,000 pages spent up to half
     its time creating files (perf: find_inode_bit, recently_deleted). That
     is the benchmark's doing, not the tool's, and it hit the short builds
-    hardest. Old outputs are renamed into target/bench/trash/ and deleted
-    when a size is done, before the next size's warm-ups; when the disk runs
-    short they are deleted at once (say 100,000 pages), and that is printed."""
+    hardest. A freed inode counts as recent for up to six minutes (while its
+    inode table block is not yet written back), longer than a size's
+    warm-ups: deleting the trash between sizes slowed the next size's first
+    rounds. So old outputs are renamed into target/bench/trash/ and deleted
+    when the whole run is done (with what an interrupted run left there);
+    when the disk runs short they are deleted at once (say 100,000 pages),
+    and that is printed."""
 
     RESERVE = 12 << 30  # bytes of free disk to keep
 
@@ -514,8 +518,12 @@ class Trash:
             shutil.rmtree(path, ignore_errors=True)
             return
         os.makedirs(self.dir, exist_ok=True)
-        self.count += 1
-        os.rename(path, os.path.join(self.dir, str(self.count)))
+        while True:
+            self.count += 1
+            aside = os.path.join(self.dir, f"{os.getpid()}-{self.count}")
+            if not os.path.lexists(aside):
+                break
+        os.rename(path, aside)
 
     def empty(self):
         """Deletes what was discarded; True if there was anything."""
@@ -591,7 +599,7 @@ def bench_case(case, tools, unavailable, args):
             peak_rss_mb=max(row["rss_mb"]),
         )
         if not args.keep:
-            shutil.rmtree(tool.output_dir(src), ignore_errors=True)
+            args.trash.discard(tool.output_dir(src))
     for ours_name, key in (("charter", "charter"), ("charter-nosearch", "nosearch")):
         ours = rows.get(ours_name)
         for row in rows.values():
@@ -786,16 +794,22 @@ def main():
         print("no tool to run", file=sys.stderr)
         return 1
 
-    if args.edit_reload:
-        return edit_reload(args)
-    if args.versions:
-        if args.versions < 2:
-            ap.error("--versions needs at least 2")
-        return versions_bench(args)
-
-    rows = []
+    if args.versions and args.versions < 2:
+        ap.error("--versions needs at least 2")
     args.trash = Trash(args.out)
-    args.trash.empty()  # what an interrupted run left
+    try:
+        if args.edit_reload:
+            return edit_reload(args)
+        if args.versions:
+            return versions_bench(args)
+        return bench_sizes(args, tools, unavailable)
+    finally:
+        args.trash.empty()
+
+
+def bench_sizes(args, tools, unavailable):
+    """Times every size; the trash is emptied by the caller, after all."""
+    rows = []
     for pages, langs in args.sizes:
         case = Case(pages, langs, args.specs, args.out, args.seed)
         if case.chapters < 1:
@@ -803,9 +817,8 @@ def main():
             return 2
         case.ensure_site()
         rows += bench_case(case, tools, unavailable, args)
-        args.trash.empty()
         if not args.keep:
-            case.remove()
+            case.remove(args.trash)
     if args.report:
         # The plain table stays on the terminal; stdout is the document.
         with contextlib.redirect_stdout(sys.stderr):
