@@ -345,6 +345,52 @@ mod with_search {
     }
 
     #[test]
+    fn compound_words_are_split_as_convert_case_splits_them() {
+        use pagefind::api::PagefindIndex;
+        let mut rng = common::Rng(0x5851_f42d_4c95_7f2d);
+        let mut next = move |n: usize| rng.below(n);
+        const PIECES: &[&str] = &[
+            "a", "b", "z", "A", "Q", "Z", "0", "7", "9", "_", "-", ".", ":", "/", "'", " ", "XML",
+            "Http", "iOS", "v2", "2D", "aB", "ABc", "\r\n", "\u{b}", "\u{1}", "é", "É", "ß", "ǅ",
+            "İ", "٣", "中",
+        ];
+        let mut cases: Vec<String> = [
+            "",
+            "zone_weekly_refer",
+            "parseHTTPResponse2XX",
+            "XMLHttpRequest",
+            "snake_case-and-kebab",
+            "a1B2c3",
+            "ABC",
+            "ABCd",
+            "__init__",
+            "sysconfig.is_python_build",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for _ in 0..50_000 {
+            cases.push(
+                (0..1 + next(8))
+                    .map(|_| PIECES[next(PIECES.len())])
+                    .collect(),
+            );
+        }
+        let mut ascii = 0;
+        for word in &cases {
+            let (convert_case, ours) = PagefindIndex::charter_both_word_splits(word);
+            if let Some(ours) = ours {
+                ascii += 1;
+                assert_eq!(ours, convert_case, "{word:?}");
+            } else {
+                assert!(!word.is_ascii(), "{word:?} is ASCII");
+            }
+        }
+        // Most cases take the ASCII path, so the comparison means something.
+        assert!(ascii > cases.len() / 4, "{ascii} of {}", cases.len());
+    }
+
+    #[test]
     fn text_is_normalized_as_pagefinds_regexes_do() {
         use pagefind::api::PagefindIndex;
         let mut rng = common::Rng(0x2545_f491_4f6c_dd1d);

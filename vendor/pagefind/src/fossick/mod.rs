@@ -36,7 +36,7 @@ lazy_static! {
 
 pub(crate) mod fast_parser;
 pub mod parser;
-mod splitting;
+pub(crate) mod splitting;
 mod stem_cache;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -505,7 +505,12 @@ impl Fossicker {
 
             // We use zero-width spaces as boundary values for some languages,
             // so we make sure that all are removed from the source content before going into the index.
-            let base_word = word.replace('\u{200B}', "");
+            // Charter: the word is copied only when it has one to remove.
+            let base_word: Cow<str> = if word.contains('\u{200B}') {
+                Cow::Owned(word.replace('\u{200B}', ""))
+            } else {
+                Cow::Borrowed(word)
+            };
             if base_word.is_empty() {
                 return;
             }

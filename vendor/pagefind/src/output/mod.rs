@@ -441,7 +441,10 @@ async fn write(
 
     match compression {
         Compress::GZ => {
-            let mut gz = GzEncoder::new(Vec::new(), COMPRESSION);
+            // Charter: room for the compressed bytes up front (text shrinks
+            // to about a third), so the output is not copied as it grows.
+            let input_len: usize = content_chunks.iter().map(|c| c.len()).sum();
+            let mut gz = GzEncoder::new(Vec::with_capacity(input_len / 3 + 64), COMPRESSION);
             for chunk in content_chunks {
                 gz.write_all(b"pagefind_dcd").unwrap();
                 gz.write_all(chunk).unwrap();

@@ -96,6 +96,14 @@ impl PagefindIndex {
         crate::fossick::both_normalizations(content)
     }
 
+    /// Charter: a compound word's lowercase parts as convert_case splits
+    /// them, and as charter's ASCII splitter does (`None` when the word is
+    /// not ASCII). For charter's tests, which check the two agree.
+    #[doc(hidden)]
+    pub fn charter_both_word_splits(word: &str) -> (String, Option<String>) {
+        crate::fossick::splitting::both_word_splits(word)
+    }
+
     /// Add an HTML file that isn't on disk into this search index.
     /// Either a filepath or a URL must be provided.
     ///
