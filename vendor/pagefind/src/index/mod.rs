@@ -613,7 +613,8 @@ fn positions_to_packed_page(mut positions: Vec<FossickedWord>, page_number: usiz
     positions.sort_by_key(|p| (if p.weight == 25 { 0 } else { p.weight }, p.position));
 
     let mut current_weight = 25;
-    let mut weighted_positions = Vec::with_capacity(positions.len());
+    // Charter: room for a few weight changes (two entries each) too.
+    let mut weighted_positions = Vec::with_capacity(positions.len() + 4);
     let mut last_position = 0;
 
     // Calculate our output list of positions with weights.
