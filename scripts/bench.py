@@ -690,7 +690,7 @@ def print_report(rows, args, tools):
     print("charter/tool: charter's median time (peak RSS) divided by the tool's on the same size;"
           " search off/tool: the same for charter with `search: false` (Hugo and mdBook build no search index);"
           " below 1 charter is faster (smaller). Every run starts from an empty output folder;"
-          " the previous one is moved aside, not deleted, until the size is done.")
+          " the previous one is moved aside, not deleted, until the whole run is done.")
 
 
 def parse_sizes(text):
