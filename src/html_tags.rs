@@ -111,7 +111,9 @@ pub fn for_each_start_tag(html: &str, mut visit: impl FnMut(&StartTag<'_>)) {
     // no raw text and CDATA sections are text.
     let mut foreign: Vec<&'static str> = Vec::new();
     let bytes = html.as_bytes();
-    while let Some(offset) = html[at..].find('<') {
+    // memchr directly: `str::find` with a char pays a searcher's setup at
+    // every `<` of a page full of highlighted spans.
+    while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
         let lt = at + offset;
         let rest = &html[lt..];
         let next = bytes.get(lt + 1).copied();
@@ -292,7 +294,7 @@ fn read_tag<'a>(
                     }
                     match *bytes.get(at)? {
                         quote @ (b'"' | b'\'') => {
-                            let len = html[at + 1..].find(quote as char)?;
+                            let len = memchr::memchr(quote, &bytes[at + 1..])?;
                             value = &html[at + 1..at + 1 + len];
                             at += len + 2;
                         }
