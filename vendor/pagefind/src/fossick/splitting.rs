@@ -398,12 +398,11 @@ fn lower_case_words(s: &str) -> String {
 /// byte by byte. Each byte is its own grapheme there (text split on
 /// whitespace holds no CR LF pair, and one would split the same), so
 /// convert_case's boundaries are: whitespace (and ASCII punctuation, made
-/// a space) between words, and a split
-/// after a byte when a lowercase letter is followed by an uppercase one or
-/// a digit, an uppercase letter by a digit, a digit by a letter, or when an
-/// uppercase letter is followed by an uppercase and then a lowercase one
-/// (`XMLHttp` is `xml http`). Checked against convert_case by charter's
-/// tests (`tests/search.rs`).
+/// a space) between words, and a split after a byte when a lowercase
+/// letter is followed by an uppercase one or a digit, an uppercase letter
+/// by a digit, a digit by a letter, or when an uppercase letter is followed
+/// by an uppercase and then a lowercase one (`XMLHttp` is `xml http`).
+/// Checked against convert_case by charter's tests (`tests/search.rs`).
 fn lower_case_words_ascii(s: &str) -> Option<String> {
     if !s.is_ascii() {
         return None;

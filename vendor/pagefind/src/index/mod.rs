@@ -166,12 +166,13 @@ pub async fn build_indexes(
 
                 // Charter: most words have no variant; their positions are
                 // taken as they are rather than copied one by one.
-                let (mut normalized_positions, positions) =
-                    if positions.iter().all(|f| f.original_word.is_none()) {
-                        (positions, Vec::new())
-                    } else {
-                        (Vec::new(), positions)
-                    };
+                let mut normalized_positions: Vec<FossickedWord> = Vec::new();
+                let positions = if positions.iter().all(|f| f.original_word.is_none()) {
+                    normalized_positions = positions;
+                    Vec::new()
+                } else {
+                    positions
+                };
                 for fossicked in positions {
                     if fossicked.original_word.is_none() {
                         // No diacritics - original matches normalized form
