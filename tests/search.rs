@@ -391,6 +391,64 @@ mod with_search {
     }
 
     #[test]
+    fn word_index_chunks_are_the_bytes_minicbor_writes() {
+        use pagefind::api::PagefindIndex;
+        let mut rng = common::Rng(0x9e37_79b9_7f4a_7c15);
+        let mut next = move |n: usize| rng.below(n);
+        // Integers around every CBOR head size, both signs.
+        const EDGES: &[i64] = &[
+            0,
+            1,
+            23,
+            24,
+            255,
+            256,
+            65_535,
+            65_536,
+            4_294_967_295,
+            2_147_483_647,
+        ];
+        let int = |next: &mut dyn FnMut(usize) -> usize| -> i64 {
+            let edge = EDGES[next(EDGES.len())] + next(3) as i64 - 1;
+            match next(3) {
+                0 => edge,
+                1 => -edge,
+                _ => next(300) as i64,
+            }
+        };
+        let pages = |next: &mut dyn FnMut(usize) -> usize| {
+            let mut page_number = 0usize;
+            (0..next(5))
+                .map(|_| {
+                    // Ascending, as the index holds them, with gaps of
+                    // every head size.
+                    page_number += int(next).unsigned_abs() as usize % 70_000 + next(2);
+                    let mut locs = || {
+                        (0..next(30))
+                            .map(|_| int(next).clamp(i32::MIN as i64, i32::MAX as i64) as i32)
+                            .collect::<Vec<i32>>()
+                    };
+                    (page_number, locs(), locs())
+                })
+                .collect::<Vec<_>>()
+        };
+        const WORDS: &[&str] = &["", "a", "river", "café", "中文", "x_y_z"];
+        for _ in 0..2_000 {
+            let words = (0..next(40))
+                .map(|_| {
+                    let word = WORDS[next(WORDS.len())].repeat(1 + next(30));
+                    let variants = (0..next(3))
+                        .map(|_| (WORDS[next(WORDS.len())].to_string(), pages(&mut next)))
+                        .collect();
+                    (word, pages(&mut next), variants)
+                })
+                .collect();
+            let (minicbor, ours) = PagefindIndex::charter_both_word_index_encodings(words);
+            assert_eq!(ours, minicbor);
+        }
+    }
+
+    #[test]
     fn text_is_normalized_as_pagefinds_regexes_do() {
         use pagefind::api::PagefindIndex;
         let mut rng = common::Rng(0x2545_f491_4f6c_dd1d);

@@ -104,6 +104,16 @@ impl PagefindIndex {
         crate::fossick::splitting::both_word_splits(word)
     }
 
+    /// Charter: a word index chunk's bytes as Pagefind's minicbor encoding
+    /// makes them, and as charter's writer does. For charter's tests, which
+    /// check the two agree.
+    #[doc(hidden)]
+    pub fn charter_both_word_index_encodings(
+        words: Vec<crate::index::index_words::PlainWord>,
+    ) -> (Vec<u8>, Vec<u8>) {
+        crate::index::index_words::both_word_index_encodings(words)
+    }
+
     /// Add an HTML file that isn't on disk into this search index.
     /// Either a filepath or a URL must be provided.
     ///
