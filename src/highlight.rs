@@ -297,13 +297,17 @@ const SPAN_START: &str = "<span class=\"hl-";
 /// benchmark page's elements, and the search indexer's HTML parser pays
 /// for every element. Spans written by hand (raw HTML in a page) stay.
 pub fn without_spans(html: &str) -> std::borrow::Cow<'_, str> {
-    if !html.contains(BLOCK_START) {
+    // Found with memchr's searchers: std's substring search was a
+    // quarter of this function's time on a highlighted page.
+    let block_start = memchr::memmem::Finder::new(BLOCK_START);
+    let block_end = memchr::memmem::Finder::new("</pre>");
+    if block_start.find(html.as_bytes()).is_none() {
         return std::borrow::Cow::Borrowed(html);
     }
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(start) = rest.find(BLOCK_START) {
-        let Some(len) = rest[start..].find("</pre>") else {
+    while let Some(start) = block_start.find(rest.as_bytes()) {
+        let Some(len) = block_end.find(&rest.as_bytes()[start..]) else {
             break;
         };
         out.push_str(&rest[..start]);

@@ -366,7 +366,7 @@ fn indexer_input(html: String) -> String {
 /// comment or raw text (a script, a style…), which could hide the marker's
 /// real place. Then the page stays whole.
 fn without_chrome(mut html: String) -> String {
-    let Some(marker) = html.find("data-pagefind-body") else {
+    let Some(marker) = memchr::memmem::find(html.as_bytes(), b"data-pagefind-body") else {
         return html;
     };
     // The marker must be an attribute of a tag, not text of the page.
@@ -386,14 +386,16 @@ fn without_chrome(mut html: String) -> String {
         return html;
     };
     let chrome = html[body_open..body_tag].to_ascii_lowercase();
-    let raw_text = crate::html_tags::RAW_TEXT
-        .iter()
-        .chain(&["plaintext"])
-        .any(|name| chrome.contains(&format!("<{name}")));
-    let matters = raw_text
-        || ["data-pagefind", "<h1", "<img", "<!--"]
+    // One pass over the part's `<`s for the tags that matter.
+    let tag_matters = |lt: usize| {
+        let tag = &chrome[lt + 1..];
+        crate::html_tags::RAW_TEXT
             .iter()
-            .any(|needle| chrome.contains(needle));
+            .chain(&["plaintext", "h1", "img", "!--"])
+            .any(|name| tag.starts_with(name))
+    };
+    let matters = memchr::memmem::find(chrome.as_bytes(), b"data-pagefind").is_some()
+        || memchr::memchr_iter(b'<', chrome.as_bytes()).any(tag_matters);
     if !matters {
         html.replace_range(body_open..body_tag, "");
     }
