@@ -230,8 +230,16 @@ mod regex_impl {
 
     impl Regex {
         pub fn new(regex_str: &str) -> Result<Regex, Box<dyn Error + Send + Sync + 'static>> {
+            // Charter: fancy-regex's seek pre-filter (off by default, marked
+            // experimental) finds with a DFA where a pattern with
+            // lookaround could start, and runs the backtracking VM only
+            // from there, instead of from every position. Highlighting
+            // is 16% fewer instructions at 1,000 pages, with the same HTML
+            // for the benchmark's sites and 4,983 source files of the
+            // machine (CHARTER.md).
             let result = fancy_regex::RegexBuilder::new(regex_str)
                 .oniguruma_mode(true)
+                .seek(true)
                 .build();
             match result {
                 Ok(regex) => Ok(Regex {
