@@ -26,7 +26,7 @@ pub struct PageScan {
 /// count as links. Never fails: malformed HTML yields what could be read.
 pub fn scan(html: &str) -> PageScan {
     let mut out = PageScan::default();
-    crate::html_tags::for_each_start_tag(html, |tag| {
+    crate::html_tags::for_each_linking_tag(html, |tag| {
         if let Some(id) = tag.attribute("id") {
             out.ids.insert(decode_entities(id).into_owned());
         }
@@ -580,6 +580,14 @@ mod tests {
         "<svg><title>t</title><a href=/sa id=sa></a></svg>",
         "<svg><style><a id=ss></style></svg>",
         "<pre class=\"code\"><code><span class=\"hl-k\">fn</span></code></pre>",
+        "<span class=\"hl-a hl-b\">",
+        "</span>",
+        "<span class=\"c\" id=sp>",
+        "<span class=\"q>r\"><a id=after>",
+        "<span class=\"e\"/>",
+        "<span class=\"open",
+        "<span class=\"",
+        "<SPAN class=\"u\" ID=up>",
         "\n",
         "\t",
         "<br/>",

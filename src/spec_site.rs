@@ -183,7 +183,7 @@ pub fn registry(index: &SpecIndex, links: &SiteLinks) -> Vec<RegistryGroup> {
 pub fn decorate_links(html: &str, index: &SpecIndex, urls: &SpecUrls) -> String {
     let mut out = String::with_capacity(html.len() + 1024);
     let mut copied = 0;
-    crate::html_tags::for_each_start_tag(html, |tag| {
+    crate::html_tags::for_each_linking_tag(html, |tag| {
         if !tag.is("a") {
             return;
         }
