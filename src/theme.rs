@@ -112,6 +112,10 @@ pub struct RegistryGroup {
     pub specs: Vec<SpecLink>,
 }
 
+/// Bytes a page's template adds around its body at most, usually: the
+/// header, the sidebar's branch, the footer (7 KB on the benchmark site).
+const RENDER_CHROME_BYTES: usize = 32 * 1024;
+
 /// Everything one page template sees (as `site`, `page` and `nav`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct PageContext {
@@ -452,8 +456,13 @@ impl Theme {
         let mut context = tera::Context::new();
         context.insert("site", site);
         context.insert("page", page);
+        // Room for the body and the theme's chrome up front: grown from the
+        // template's size, the buffer was copied over and over for a long
+        // page.
+        let mut out = Vec::with_capacity(page.content.len() + RENDER_CHROME_BYTES);
         self.tera
-            .render(&name, &context)
+            .render_to(&name, &context, &mut out)
+            .and_then(|()| String::from_utf8(out).map_err(tera::Error::from))
             .map_err(|e| self.render_error(&name, page, &e))
     }
 
