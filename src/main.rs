@@ -15,6 +15,25 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// `mi_option_purge_delay` in mimalloc.h's `mi_option_e` (the same place
+/// in mimalloc 2 and 3).
+const MI_OPTION_PURGE_DELAY: std::os::raw::c_int = 15;
+
+/// Keeps freed memory in the process for ten seconds before mimalloc
+/// gives it back to the system (its default is one second). A build frees
+/// and allocates again stage after stage, and each page handed back was
+/// faulted in again: 730,000 minor faults and a third of the system time
+/// of a 10,000-page build with the index, against 300,000–370,000 this
+/// way. The cost is memory held a little longer: that build's peak went
+/// from 1.1 to 1.25 GB. A `MIMALLOC_PURGE_DELAY` in the environment wins.
+fn keep_freed_memory_a_while() {
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: sets a plain integer option; mimalloc reads options
+        // atomically and any value is valid.
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 10_000) };
+    }
+}
+
 #[derive(Parser)]
 #[command(
     name = "charter",
@@ -179,6 +198,7 @@ struct BuildArgs {
 }
 
 fn main() -> ExitCode {
+    keep_freed_memory_a_while();
     let cli = Cli::parse();
     let color = use_color(cli.color);
     match &cli.command {
