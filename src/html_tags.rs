@@ -139,9 +139,9 @@ fn scan(html: &str, class_spans: bool, mut visit: impl FnMut(&StartTag<'_>)) {
                 let end = lt + CLASS_SPAN.len() + class.len() + "\">".len();
                 if class_spans {
                     attributes.clear();
-                    attributes.push((&rest[6..11], class));
+                    attributes.push(("class", class));
                     visit(&StartTag {
-                        name: &rest[1..5],
+                        name: "span",
                         attributes: &attributes,
                         span: lt..end,
                     });

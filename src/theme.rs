@@ -112,8 +112,9 @@ pub struct RegistryGroup {
     pub specs: Vec<SpecLink>,
 }
 
-/// Bytes a page's template adds around its body at most, usually: the
-/// header, the sidebar's branch, the footer (7 KB on the benchmark site).
+/// Room a page's buffer gets beyond its body for what the template adds:
+/// the header, the sidebar's branch, the footer (7 KB on the benchmark
+/// site). A bigger page only grows the buffer.
 const RENDER_CHROME_BYTES: usize = 32 * 1024;
 
 /// Everything one page template sees (as `site`, `page` and `nav`).

@@ -772,8 +772,7 @@ fn normalize_content(content: &str) -> String {
         let b = bytes[at];
         let run_starts = match b {
             b' ' => !matches!(bytes.get(at + 1), Some(&next) if next < 0x80 && !is_ascii_space(next)),
-            b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => true,
-            0..=0x7f => false,
+            0..=0x7f => is_ascii_space(b),
             _ => {
                 let c = text[at..].chars().next().unwrap_or(' ');
                 if !c.is_whitespace() {

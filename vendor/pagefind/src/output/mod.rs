@@ -6,6 +6,9 @@ use crate::{SearchOptions, PAGEFIND_VERSION};
 use futures::future::join_all;
 use std::collections::BTreeMap;
 use include_dir::{include_dir, Dir};
+use minifier::js::minify;
+use tokio::fs::{create_dir_all, File};
+use tokio::io::AsyncWriteExt;
 
 /// Charter: index files are gzipped whole by libdeflate at its fastest
 /// level, not streamed through zlib. zlib's best level was 15% of a charter
@@ -45,9 +48,6 @@ fn gzip_signed(chunks: &[&[u8]]) -> Vec<u8> {
         out
     })
 }
-use minifier::js::minify;
-use tokio::fs::{create_dir_all, File};
-use tokio::io::AsyncWriteExt;
 use tokio::time::sleep;
 
 mod entry;
@@ -472,22 +472,20 @@ async fn write(
     match compression {
         Compress::GZ => {
             // Charter: libdeflate, see `gzip_signed`.
-            {
-                let contents = gzip_signed(&content_chunks);
-                if let Some(mut file) = file {
-                    file.write_all(&contents).await.unwrap();
-                    // `write_all` resolving only means the bytes are in tokio's
-                    // buffer; the blocking-pool write to disk may still be in
-                    // flight. Flush before the file drops, or a service-mode
-                    // consumer can receive the WriteFiles acknowledgement and
-                    // close the process while a file is half written, shipping
-                    // a truncated asset.
-                    file.flush().await.unwrap();
-                } else {
-                    return Some(SyntheticFile { filename, contents });
-                }
+            let contents = gzip_signed(&content_chunks);
+            if let Some(mut file) = file {
+                file.write_all(&contents).await.unwrap();
+                // `write_all` resolving only means the bytes are in tokio's
+                // buffer; the blocking-pool write to disk may still be in
+                // flight. Flush before the file drops, or a service-mode
+                // consumer can receive the WriteFiles acknowledgement and
+                // close the process while a file is half written, shipping
+                // a truncated asset.
+                file.flush().await.unwrap();
+                None
+            } else {
+                Some(SyntheticFile { filename, contents })
             }
-            None
         }
         Compress::None => {
             if let Some(mut file) = file {
