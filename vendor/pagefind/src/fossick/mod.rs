@@ -19,7 +19,6 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::fossick::splitting::{
     get_dotted_tails, get_indexable_bigrams, get_indexable_cross_bigram, get_indexable_words,
-    IndexableWord,
 };
 use crate::fragments::{PageAnchorData, PageFragment, PageFragmentData};
 use crate::SearchOptions;
@@ -37,6 +36,7 @@ lazy_static! {
 pub(crate) mod fast_parser;
 pub mod parser;
 pub(crate) mod splitting;
+mod page_words;
 mod stem_cache;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -44,7 +44,22 @@ pub struct FossickedWord {
     pub position: u32,
     pub weight: u8,
     /// The original word before diacritic normalization, if it differs from the normalized form.
-    pub original_word: Option<String>,
+    /// Charter: behind one thin pointer, so that a position takes 16 bytes
+    /// rather than 32. A shard holds one for every word of its pages until
+    /// it is built (a fifth of a 500-page shard's memory was these), and
+    /// few words have an original form.
+    pub original_word: Option<OriginalWord>,
+}
+
+const _: () = assert!(std::mem::size_of::<FossickedWord>() == 16);
+
+/// Charter: a word's form before diacritic normalization (see
+/// [`FossickedWord::original_word`]).
+pub type OriginalWord = Box<Box<str>>;
+
+/// Charter: `original` as [`FossickedWord::original_word`] keeps it.
+pub fn original_word(original: Option<&str>) -> Option<OriginalWord> {
+    original.map(|o| Box::new(Box::from(o)))
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -382,18 +397,18 @@ impl Fossicker {
         Vec<PageAnchorData>,
         usize,
     ) {
-        let mut map: HashMap<String, Vec<FossickedWord>> = HashMap::new();
         let mut anchors = Vec::new();
         // TODO: push this error handling up a level and return an Err from parse_digest
         if self.data.as_ref().is_none() {
-            return ("".into(), map, anchors, 0); // empty page result, will be dropped from search
+            return ("".into(), HashMap::new(), anchors, 0); // empty page result, will be dropped from search
         }
         let data = self.data.as_ref().unwrap();
         let stemmer = get_stemmer(&data.language);
         // Charter: room for the page's words up front (a word is about
         // eight bytes of the digest, and most of a page's words are new to
         // it), so the map is not rehashed a dozen times as it fills.
-        map.reserve(data.digest.len() / 8);
+        // The forms are gathered by `PageWords` (see there).
+        let mut page_words = page_words::PageWords::with_capacity(data.digest.len() / 8);
 
         let mut content = String::with_capacity(data.digest.len());
 
@@ -543,59 +558,53 @@ impl Fossicker {
                 words.extend(dotted_tails);
                 words
             };
-            let shared_words;
-            let mut indexable_words: Cow<[IndexableWord]> = match stemmer.as_ref() {
-                Some(stemmer) => {
-                    shared_words =
-                        stemmer.indexable_words(&base_word, &options.include_characters, words_of);
-                    Cow::Borrowed(&shared_words)
-                }
-                None => Cow::Owned(words_of()),
-            };
+            let position: u32 = total_word_index.try_into().unwrap();
             let mut cross_bigram = None;
-            if segmented {
-                let bigrams = get_indexable_bigrams(&base_word, stemmer.as_ref(), &indexable_words);
-                indexable_words.to_mut().extend(bigrams);
-                // The pair that spans the boundary from the previous segment is
-                // indexed against that segment, so it is tracked separately
-                cross_bigram = get_indexable_cross_bigram(
+            let partial_weight = match stemmer.as_ref() {
+                // Charter: remembered forms are found on the page by their
+                // address (see `page_words`), and read where the stemmer
+                // keeps them.
+                Some(stemmer) if !segmented => stemmer.with_indexable_words(
                     &base_word,
-                    previous_cluster,
-                    stemmer.as_ref(),
-                    &indexable_words,
-                );
-            }
-
-            let compound_count = indexable_words
-                .iter()
-                .filter(|w| w.is_compound_part)
-                .count()
-                + usize::from(cross_bigram.is_some());
-            let partial_weight = if compound_count > 0 && word_weight > 0 {
-                (word_weight / compound_count.try_into().unwrap_or(std::u8::MAX)).max(1)
-            } else {
-                0
-            };
-
-            for indexable in indexable_words.iter() {
-                let weight = if indexable.is_compound_part {
-                    partial_weight
-                } else {
-                    word_weight
-                };
-
-                let entry = FossickedWord {
-                    position: total_word_index.try_into().unwrap(),
-                    weight,
-                    original_word: indexable.original.clone(),
-                };
-                // Charter: the form is copied only the first time the page has it.
-                if let Some(repeat) = map.get_mut(indexable.stemmed.as_str()) {
-                    repeat.push(entry);
-                } else {
-                    map.insert(indexable.stemmed.clone(), vec![entry]);
+                    &options.include_characters,
+                    words_of,
+                    |forms| {
+                        page_words.hold(forms);
+                        page_words.push_forms(forms, true, false, word_weight, position)
+                    },
+                ),
+                _ => {
+                    let mut indexable_words = match stemmer.as_ref() {
+                        Some(stemmer) => stemmer.with_indexable_words(
+                            &base_word,
+                            &options.include_characters,
+                            words_of,
+                            |forms| forms.to_vec(),
+                        ),
+                        None => words_of(),
+                    };
+                    if segmented {
+                        let bigrams =
+                            get_indexable_bigrams(&base_word, stemmer.as_ref(), &indexable_words);
+                        indexable_words.extend(bigrams);
+                        // The pair that spans the boundary from the previous segment is
+                        // indexed against that segment, so it is tracked separately
+                        cross_bigram = get_indexable_cross_bigram(
+                            &base_word,
+                            previous_cluster,
+                            stemmer.as_ref(),
+                            &indexable_words,
+                        );
+                    }
+                    page_words.push_forms(
+                        &indexable_words,
+                        false,
+                        cross_bigram.is_some(),
+                        word_weight,
+                        position,
+                    )
                 }
-            }
+            };
 
             // The pair spanning two segments belongs to the segment it starts
             // in, the word before this one, so that an excerpt highlights the
@@ -606,9 +615,9 @@ impl Fossicker {
                     let entry = FossickedWord {
                         position: position.try_into().unwrap(),
                         weight: partial_weight,
-                        original_word: indexable.original,
+                        original_word: original_word(indexable.original.as_deref()),
                     };
-                    let positions = map.entry(indexable.stemmed).or_default();
+                    let positions = page_words.positions_mut(&indexable.stemmed);
                     // The word before may already index this pair
                     if !positions.iter().any(|word| word.position == entry.position) {
                         positions.push(entry);
@@ -643,7 +652,7 @@ impl Fossicker {
         if content.ends_with(' ') {
             content.pop();
         }
-        (content, map, anchors, max_word_index + 1)
+        (content, page_words.into_map(), anchors, max_word_index + 1)
     }
 
     /// Removes private Pagefind sentinel values from content that would otherwise leak.
@@ -1037,7 +1046,7 @@ mod tests {
                     vec![FossickedWord {
                         position: 2,
                         weight: 24,
-                        original_word: Some("*beföre".to_string()),
+                        original_word: original_word(Some("*beföre")),
                     }]
                 ),
                 (
@@ -1045,7 +1054,7 @@ mod tests {
                     vec![FossickedWord {
                         position: 2,
                         weight: 24,
-                        original_word: Some("beföre".to_string()),
+                        original_word: original_word(Some("beföre")),
                     }]
                 ),
                 (

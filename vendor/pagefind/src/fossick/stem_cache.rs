@@ -65,31 +65,35 @@ impl Stemmer {
         Cow::Owned(stem)
     }
 
-    /// The indexable forms of `word` under the `include_characters`
-    /// option, from `make` the first time. Shared, not copied: the caller
-    /// copies only the forms a page has not indexed yet.
-    pub fn indexable_words(
+    /// Calls `visit` with the indexable forms of `word` under the
+    /// `include_characters` option, made by `make` the first time. They are
+    /// lent where they are kept, not cloned or counted: `visit` runs while
+    /// the stemmer's memory is borrowed, so it must not stem.
+    pub fn with_indexable_words<R>(
         &self,
         word: &str,
         include_characters: &[char],
         make: impl FnOnce() -> Vec<IndexableWord>,
-    ) -> Rc<[IndexableWord]> {
+        visit: impl FnOnce(&Rc<[IndexableWord]>) -> R,
+    ) -> R {
         {
             let remembered = self.remembered.borrow();
             if remembered.words_include == include_characters {
                 if let Some(words) = remembered.words.get(word) {
-                    return words.clone();
+                    return visit(words);
                 }
             }
         }
         let words: Rc<[IndexableWord]> = make().into();
-        let mut remembered = self.remembered.borrow_mut();
-        if remembered.words_include != include_characters {
-            remembered.words.clear();
-            remembered.words_include = include_characters.to_vec();
+        {
+            let mut remembered = self.remembered.borrow_mut();
+            if remembered.words_include != include_characters {
+                remembered.words.clear();
+                remembered.words_include = include_characters.to_vec();
+            }
+            remember(&mut remembered.words, word, words.clone());
         }
-        remember(&mut remembered.words, word, words.clone());
-        words
+        visit(&words)
     }
 }
 

@@ -180,7 +180,7 @@ pub async fn build_indexes(
                     } else {
                         // Original form differs (has diacritics) - stored instead in additional_variants
                         variant_positions
-                            .entry(fossicked.original_word.clone().unwrap())
+                            .entry(fossicked.original_word.as_deref().unwrap().to_string())
                             .or_default()
                             .push(fossicked);
                     }
