@@ -70,11 +70,27 @@ pub struct MetaFossickedWord {
     pub original_word: Option<String>,
 }
 
+/// Charter: one word of a page, with its positions packed as a word index
+/// chunk stores them (weights inline, positions delta-encoded), for the
+/// positions without a diacritic variant (`locs`, empty if none) and for
+/// each variant (`variants`, by the variant's form). A shard holds every
+/// page's words until it is built: packed when the page is read, a page
+/// takes about half the memory its map of positions took, and the
+/// positions are sorted while they are still in the cache.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageWord {
+    pub word: String,
+    pub locs: Vec<i32>,
+    pub variants: Vec<(String, Vec<i32>)>,
+}
+
 #[derive(Debug, Clone)]
 pub struct FossickedData {
     pub url: String,
     pub fragment: PageFragment,
-    pub word_data: HashMap<String, Vec<FossickedWord>>,
+    /// Charter: the page's words with their positions already packed as
+    /// the index stores them (see [`PageWord`]).
+    pub word_data: Vec<PageWord>,
     pub meta_word_data: HashMap<String, Vec<MetaFossickedWord>>,
     pub sort: BTreeMap<String, String>,
     pub has_custom_body: bool,
@@ -338,6 +354,7 @@ impl Fossicker {
         }
 
         let (content, word_data, anchors, word_count) = self.parse_digest(options);
+        let word_data = crate::index::pack_page_words(word_data);
         self.tidy_meta_and_filters();
 
         let data = self.data.unwrap();

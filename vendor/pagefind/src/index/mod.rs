@@ -3,7 +3,7 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::{
-    fossick::{FossickedData, FossickedWord, MetaFossickedWord},
+    fossick::{FossickedData, FossickedWord, MetaFossickedWord, PageWord},
     index::index_metadata::MetaFilter,
     utils::full_hash,
     SearchOptions,
@@ -160,32 +160,13 @@ pub async fn build_indexes(
                 .map(|name| meta_fields_ref.iter().position(|f| f == *name).unwrap() as u16)
                 .collect();
 
-            for (word, positions) in page.word_data {
-                // Group positions by original_word for this page
-                let mut variant_positions: BTreeMap<String, Vec<FossickedWord>> = BTreeMap::new();
-
-                // Charter: most words have no variant; their positions are
-                // taken as they are rather than copied one by one.
-                let mut normalized_positions: Vec<FossickedWord> = Vec::new();
-                let positions = if positions.iter().all(|f| f.original_word.is_none()) {
-                    normalized_positions = positions;
-                    Vec::new()
-                } else {
-                    positions
-                };
-                for fossicked in positions {
-                    if fossicked.original_word.is_none() {
-                        // No diacritics - original matches normalized form
-                        normalized_positions.push(fossicked);
-                    } else {
-                        // Original form differs (has diacritics) - stored instead in additional_variants
-                        variant_positions
-                            .entry(fossicked.original_word.as_deref().unwrap().to_string())
-                            .or_default()
-                            .push(fossicked);
-                    }
-                }
-
+            // Charter: the positions come packed (see `pack_page_words`).
+            for PageWord {
+                word,
+                locs,
+                variants,
+            } in page.word_data
+            {
                 let packed_word = local_word_map
                     .entry(word)
                     .or_insert_with_key(|word| PackedWord {
@@ -194,16 +175,20 @@ pub async fn build_indexes(
                         additional_variants: Vec::new(),
                     });
 
-                if !normalized_positions.is_empty() {
-                    packed_word.pages.push(positions_to_packed_page(
-                        normalized_positions,
-                        page.fragment.page_number,
-                    ));
+                if !locs.is_empty() {
+                    packed_word.pages.push(PackedPage {
+                        page_number: page.fragment.page_number,
+                        locs,
+                        meta_locs: vec![],
+                    });
                 }
 
-                for (variant_form, variant_pos) in variant_positions {
-                    let variant_page =
-                        positions_to_packed_page(variant_pos, page.fragment.page_number);
+                for (variant_form, locs) in variants {
+                    let variant_page = PackedPage {
+                        page_number: page.fragment.page_number,
+                        locs,
+                        meta_locs: vec![],
+                    };
 
                     if let Some(existing_variant) = packed_word
                         .additional_variants
@@ -576,9 +561,52 @@ pub async fn build_indexes(
     })
 }
 
+/// Charter: a page's words and their positions, as [`PageWord`]s: the
+/// positions of each word split by their diacritic variant (a variant's in
+/// the order of its form) and packed by [`pack_positions`]. This was the
+/// first step of `build_indexes` for each page.
+pub(crate) fn pack_page_words(words: HashMap<String, Vec<FossickedWord>>) -> Vec<PageWord> {
+    words
+        .into_iter()
+        .map(|(word, positions)| {
+            // Most words have no variant; their positions are taken as they are.
+            if positions.iter().all(|f| f.original_word.is_none()) {
+                return PageWord {
+                    word,
+                    locs: pack_positions(positions),
+                    variants: Vec::new(),
+                };
+            }
+            let mut normalized_positions = Vec::new();
+            let mut variant_positions: BTreeMap<String, Vec<FossickedWord>> = BTreeMap::new();
+            for fossicked in positions {
+                match fossicked.original_word.as_deref() {
+                    // No diacritics - original matches normalized form
+                    None => normalized_positions.push(fossicked),
+                    // Original form differs (has diacritics) - stored instead in additional_variants
+                    Some(original) => variant_positions
+                        .entry(original.to_string())
+                        .or_default()
+                        .push(fossicked),
+                }
+            }
+            PageWord {
+                word,
+                locs: pack_positions(normalized_positions),
+                variants: variant_positions
+                    .into_iter()
+                    .map(|(form, positions)| (form, pack_positions(positions)))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
 /// Convert fossicked word positions to a packed page representation.
 /// Sorts by weight (with common weight 25 first) then by position for delta encoding.
-fn positions_to_packed_page(mut positions: Vec<FossickedWord>, page_number: usize) -> PackedPage {
+/// Charter: returns the `locs` of a [`PackedPage`] (empty for no positions),
+/// for [`pack_page_words`].
+fn pack_positions(mut positions: Vec<FossickedWord>) -> Vec<i32> {
     // A page weight of 1 is encoded as 25. Since most words should be this weight,
     // we want to sort them to be first in the locations array to reduce filesize
     // when we inline weight changes.
@@ -613,11 +641,7 @@ fn positions_to_packed_page(mut positions: Vec<FossickedWord>, page_number: usiz
         }
     }
 
-    PackedPage {
-        page_number,
-        locs: weighted_positions,
-        meta_locs: vec![],
-    }
+    weighted_positions
 }
 
 fn chunk_index(word_map: HashMap<String, PackedWord>, chunk_size: usize) -> Vec<Vec<PackedWord>> {
