@@ -353,8 +353,8 @@ impl Fossicker {
             }
         }
 
-        let (content, word_data, anchors, word_count) = self.parse_digest(options);
-        let word_data = crate::index::pack_page_words(word_data);
+        let (content, word_data, anchors, word_count) = self.parse_digest_words(options);
+        let word_data = crate::index::pack_page_words(word_data.into_forms());
         self.tidy_meta_and_filters();
 
         let data = self.data.unwrap();
@@ -405,6 +405,8 @@ impl Fossicker {
         })
     }
 
+    /// The page's words as a map of forms to positions (for the tests).
+    #[cfg(test)]
     fn parse_digest(
         &mut self,
         options: &SearchOptions,
@@ -414,10 +416,21 @@ impl Fossicker {
         Vec<PageAnchorData>,
         usize,
     ) {
+        let (content, words, anchors, count) = self.parse_digest_words(options);
+        (content, words.into_forms().collect(), anchors, count)
+    }
+
+    /// Charter: the page's text, its forms with their positions (handed
+    /// to `pack_page_words` without a map of them built first), anchors
+    /// and word count.
+    fn parse_digest_words(
+        &mut self,
+        options: &SearchOptions,
+    ) -> (String, page_words::PageWords, Vec<PageAnchorData>, usize) {
         let mut anchors = Vec::new();
         // TODO: push this error handling up a level and return an Err from parse_digest
         if self.data.as_ref().is_none() {
-            return ("".into(), HashMap::new(), anchors, 0); // empty page result, will be dropped from search
+            return ("".into(), page_words::PageWords::default(), anchors, 0); // empty page result, will be dropped from search
         }
         let data = self.data.as_ref().unwrap();
         let stemmer = get_stemmer(&data.language);
@@ -669,7 +682,7 @@ impl Fossicker {
         if content.ends_with(' ') {
             content.pop();
         }
-        (content, page_words.into_map(), anchors, max_word_index + 1)
+        (content, page_words, anchors, max_word_index + 1)
     }
 
     /// Removes private Pagefind sentinel values from content that would otherwise leak.

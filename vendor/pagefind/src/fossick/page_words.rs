@@ -123,13 +123,12 @@ impl PageWords {
         slot
     }
 
-    /// The page's forms with their positions.
-    pub(super) fn into_map(self) -> HashMap<String, Vec<FossickedWord>> {
-        let mut slots: Vec<Option<Vec<FossickedWord>>> = self.slots.into_iter().map(Some).collect();
+    /// The page's forms with their positions, in no particular order.
+    pub(super) fn into_forms(self) -> impl Iterator<Item = (String, Vec<FossickedWord>)> {
+        let mut slots = self.slots;
         self.by_text
             .into_iter()
-            .filter_map(|(form, slot)| Some((form, slots[slot].take()?)))
-            .collect()
+            .map(move |(form, slot)| (form, std::mem::take(&mut slots[slot])))
     }
 }
 

@@ -47,7 +47,7 @@ enum SortType {
 /// Results from processing a single page in parallel.
 /// Contains the word map, filter entries, and encoded page data for one page.
 struct PageProcessingResult {
-    word_map: HashMap<String, PackedWord>,
+    words: Vec<PackedWord>,
     filter_entries: Vec<(String, String, usize)>, // (filter, value, page_number)
     encoded_page: IntermediaryPageData,
 }
@@ -150,7 +150,11 @@ pub async fn build_indexes(
     let page_results: Vec<PageProcessingResult> = pages
         .into_par_iter()
         .map(|page| {
-            let mut local_word_map: HashMap<String, PackedWord> = HashMap::new();
+            // Charter: a page's words are distinct, so they are listed, not
+            // mapped (the map cost a hash and a copy of every word of every
+            // page); only the few meta words are looked up among them.
+            let mut words: Vec<PackedWord> =
+                Vec::with_capacity(page.word_data.len() + page.meta_word_data.len());
 
             // Meta field IDs were assigned per-page,
             // but need to be remapped to the global meta_fields order.
@@ -159,6 +163,7 @@ pub async fn build_indexes(
                 .iter()
                 .map(|name| meta_fields_ref.iter().position(|f| f == *name).unwrap() as u16)
                 .collect();
+            let page_number = page.fragment.page_number;
 
             // Charter: the positions come packed (see `pack_page_words`).
             for PageWord {
@@ -167,121 +172,49 @@ pub async fn build_indexes(
                 variants,
             } in page.word_data
             {
-                let packed_word = local_word_map
-                    .entry(word)
-                    .or_insert_with_key(|word| PackedWord {
-                        word: word.clone(),
-                        pages: Vec::new(),
-                        additional_variants: Vec::new(),
-                    });
-
+                let mut packed_word = PackedWord {
+                    word,
+                    pages: Vec::new(),
+                    additional_variants: Vec::new(),
+                };
                 if !locs.is_empty() {
                     packed_word.pages.push(PackedPage {
-                        page_number: page.fragment.page_number,
+                        page_number,
                         locs,
                         meta_locs: vec![],
                     });
                 }
-
-                for (variant_form, locs) in variants {
-                    let variant_page = PackedPage {
-                        page_number: page.fragment.page_number,
-                        locs,
-                        meta_locs: vec![],
-                    };
-
-                    if let Some(existing_variant) = packed_word
-                        .additional_variants
-                        .iter_mut()
-                        .find(|v| v.form == variant_form)
-                    {
-                        existing_variant.pages.push(variant_page);
-                    } else {
-                        packed_word.additional_variants.push(PackedVariant {
-                            form: variant_form,
-                            pages: vec![variant_page],
-                        });
-                    }
+                // A page word's variant forms are distinct.
+                for (form, locs) in variants {
+                    packed_word.additional_variants.push(PackedVariant {
+                        form,
+                        pages: vec![PackedPage {
+                            page_number,
+                            locs,
+                            meta_locs: vec![],
+                        }],
+                    });
                 }
+                words.push(packed_word);
             }
 
-            for (word, meta_positions) in page.meta_word_data {
-                let mut normalized_meta_positions: Vec<MetaFossickedWord> = Vec::new();
-                let mut variant_meta_positions: BTreeMap<String, Vec<MetaFossickedWord>> =
-                    BTreeMap::new();
-
-                for mut meta_fossicked in meta_positions {
-                    meta_fossicked.field_id = field_id_map[meta_fossicked.field_id as usize];
-                    if let Some(original) = meta_fossicked.original_word.clone() {
-                        variant_meta_positions
-                            .entry(original)
-                            .or_default()
-                            .push(meta_fossicked);
-                    } else {
-                        normalized_meta_positions.push(meta_fossicked);
-                    }
+            let mut meta_words = page.meta_word_data;
+            for packed_word in words.iter_mut() {
+                if meta_words.is_empty() {
+                    break;
                 }
-
-                let packed_word =
-                    local_word_map
-                        .entry(word.clone())
-                        .or_insert_with(|| PackedWord {
-                            word: word.clone(),
-                            pages: Vec::new(),
-                            additional_variants: Vec::new(),
-                        });
-
-                if !normalized_meta_positions.is_empty() {
-                    let meta_locs = meta_positions_to_packed(normalized_meta_positions);
-
-                    if let Some(existing_page) = packed_word
-                        .pages
-                        .iter_mut()
-                        .find(|p| p.page_number == page.fragment.page_number)
-                    {
-                        existing_page.meta_locs = meta_locs;
-                    } else {
-                        packed_word.pages.push(PackedPage {
-                            page_number: page.fragment.page_number,
-                            locs: vec![],
-                            meta_locs,
-                        });
-                    }
+                if let Some(meta_positions) = meta_words.remove(packed_word.word.as_str()) {
+                    add_meta_positions(packed_word, meta_positions, &field_id_map, page_number);
                 }
-
-                // Handle diacritic variants in meta
-                for (variant_form, variant_pos) in variant_meta_positions {
-                    let meta_locs = meta_positions_to_packed(variant_pos);
-
-                    if let Some(existing_variant) = packed_word
-                        .additional_variants
-                        .iter_mut()
-                        .find(|v| v.form == variant_form)
-                    {
-                        if let Some(existing_page) = existing_variant
-                            .pages
-                            .iter_mut()
-                            .find(|p| p.page_number == page.fragment.page_number)
-                        {
-                            existing_page.meta_locs = meta_locs;
-                        } else {
-                            existing_variant.pages.push(PackedPage {
-                                page_number: page.fragment.page_number,
-                                locs: vec![],
-                                meta_locs,
-                            });
-                        }
-                    } else {
-                        packed_word.additional_variants.push(PackedVariant {
-                            form: variant_form,
-                            pages: vec![PackedPage {
-                                page_number: page.fragment.page_number,
-                                locs: vec![],
-                                meta_locs,
-                            }],
-                        });
-                    }
-                }
+            }
+            for (word, meta_positions) in meta_words {
+                let mut packed_word = PackedWord {
+                    word,
+                    pages: Vec::new(),
+                    additional_variants: Vec::new(),
+                };
+                add_meta_positions(&mut packed_word, meta_positions, &field_id_map, page_number);
+                words.push(packed_word);
             }
 
             // Collect filter entries for this page
@@ -307,7 +240,7 @@ pub async fn build_indexes(
             };
 
             PageProcessingResult {
-                word_map: local_word_map,
+                words,
                 filter_entries,
                 encoded_page,
             }
@@ -317,10 +250,9 @@ pub async fn build_indexes(
     // Merge results sequentially
     for result in page_results {
         // Merge word maps using Entry API to avoid unnecessary clones
-        for (word, packed) in result.word_map {
-            match word_map.entry(word) {
-                hashbrown::hash_map::Entry::Occupied(mut entry) => {
-                    let existing = entry.get_mut();
+        for packed in result.words {
+            match word_map.get_mut(packed.word.as_str()) {
+                Some(existing) => {
                     existing.pages.extend(packed.pages); // Move, not clone
                                                          // Merge additional_variants
                     for variant in packed.additional_variants {
@@ -335,8 +267,8 @@ pub async fn build_indexes(
                         }
                     }
                 }
-                hashbrown::hash_map::Entry::Vacant(entry) => {
-                    entry.insert(packed);
+                None => {
+                    word_map.insert(packed.word.clone(), packed);
                 }
             }
         }
@@ -561,13 +493,92 @@ pub async fn build_indexes(
     })
 }
 
+/// Adds a page's positions of a word in its metadata (`meta_positions`,
+/// with the page's field numbers, which `field_id_map` maps to the index's)
+/// to the word's entry for the page, `packed_word`.
+fn add_meta_positions(
+    packed_word: &mut PackedWord,
+    meta_positions: Vec<MetaFossickedWord>,
+    field_id_map: &[u16],
+    page_number: usize,
+) {
+    let mut normalized_meta_positions: Vec<MetaFossickedWord> = Vec::new();
+    let mut variant_meta_positions: BTreeMap<String, Vec<MetaFossickedWord>> =
+        BTreeMap::new();
+
+    for mut meta_fossicked in meta_positions {
+        meta_fossicked.field_id = field_id_map[meta_fossicked.field_id as usize];
+        if let Some(original) = meta_fossicked.original_word.clone() {
+            variant_meta_positions
+                .entry(original)
+                .or_default()
+                .push(meta_fossicked);
+        } else {
+            normalized_meta_positions.push(meta_fossicked);
+        }
+    }
+
+    if !normalized_meta_positions.is_empty() {
+        let meta_locs = meta_positions_to_packed(normalized_meta_positions);
+
+        if let Some(existing_page) = packed_word
+            .pages
+            .iter_mut()
+            .find(|p| p.page_number == page_number)
+        {
+            existing_page.meta_locs = meta_locs;
+        } else {
+            packed_word.pages.push(PackedPage {
+                page_number,
+                locs: vec![],
+                meta_locs,
+            });
+        }
+    }
+
+    // Handle diacritic variants in meta
+    for (variant_form, variant_pos) in variant_meta_positions {
+        let meta_locs = meta_positions_to_packed(variant_pos);
+
+        if let Some(existing_variant) = packed_word
+            .additional_variants
+            .iter_mut()
+            .find(|v| v.form == variant_form)
+        {
+            if let Some(existing_page) = existing_variant
+                .pages
+                .iter_mut()
+                .find(|p| p.page_number == page_number)
+            {
+                existing_page.meta_locs = meta_locs;
+            } else {
+                existing_variant.pages.push(PackedPage {
+                    page_number,
+                    locs: vec![],
+                    meta_locs,
+                });
+            }
+        } else {
+            packed_word.additional_variants.push(PackedVariant {
+                form: variant_form,
+                pages: vec![PackedPage {
+                    page_number,
+                    locs: vec![],
+                    meta_locs,
+                }],
+            });
+        }
+    }
+}
+
 /// Charter: a page's words and their positions, as [`PageWord`]s: the
 /// positions of each word split by their diacritic variant (a variant's in
 /// the order of its form) and packed by [`pack_positions`]. This was the
 /// first step of `build_indexes` for each page.
-pub(crate) fn pack_page_words(words: HashMap<String, Vec<FossickedWord>>) -> Vec<PageWord> {
+pub(crate) fn pack_page_words(
+    words: impl Iterator<Item = (String, Vec<FossickedWord>)>,
+) -> Vec<PageWord> {
     words
-        .into_iter()
         .map(|(word, positions)| {
             // Most words have no variant; their positions are taken as they are.
             if positions.iter().all(|f| f.original_word.is_none()) {
