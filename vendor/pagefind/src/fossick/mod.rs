@@ -426,7 +426,7 @@ impl Fossicker {
     fn parse_digest_words(
         &mut self,
         options: &SearchOptions,
-    ) -> (String, page_words::PageWords, Vec<PageAnchorData>, usize) {
+    ) -> (String, page_words::PageWords<'_>, Vec<PageAnchorData>, usize) {
         let mut anchors = Vec::new();
         // TODO: push this error handling up a level and return an Err from parse_digest
         if self.data.as_ref().is_none() {
@@ -483,10 +483,8 @@ impl Fossicker {
 
         let mut weight_stack: Vec<u8> = vec![(1.0 * weight_multiplier) as u8];
 
-        let mut track_word = |word: &str,
-                              append_whitespace: bool,
-                              previous_cluster: Option<&str>,
-                              segmented: bool| {
+        // Charter: the words are the digest's, so the page can keep them.
+        let mut track_word = words_of_digest(|word, append_whitespace, previous_cluster, segmented| {
             if word.chars().next() == Some('_') {
                 if word.starts_with("___PAGEFIND_ANCHOR___") {
                     if let Some((element_name, anchor_id)) =
@@ -590,20 +588,25 @@ impl Fossicker {
             };
             let position: u32 = total_word_index.try_into().unwrap();
             let mut cross_bigram = None;
-            let partial_weight = match stemmer.as_ref() {
-                // Charter: remembered forms are found on the page by their
-                // address (see `page_words`), and read where the stemmer
-                // keeps them.
-                Some(stemmer) if !segmented => stemmer.with_indexable_words(
-                    &base_word,
-                    &options.include_characters,
-                    words_of,
-                    |forms| {
-                        page_words.hold(forms);
-                        page_words.push_forms(forms, true, false, word_weight, position)
-                    },
-                ),
-                _ => {
+            // Charter: a word the page has had is found among the page's
+            // own (see `page_words`); a new one's forms are read where the
+            // stemmer keeps them.
+            let page_word = match &base_word {
+                Cow::Borrowed(word) if !segmented => Some(*word),
+                _ => None,
+            };
+            let partial_weight = match page_word {
+                Some(word) if page_words.push_known(word, word_weight, position) => 0,
+                Some(word) => match stemmer.as_ref() {
+                    Some(stemmer) => stemmer.with_indexable_words(
+                        word,
+                        &options.include_characters,
+                        words_of,
+                        |forms| page_words.push_new(word, forms, word_weight, position),
+                    ),
+                    None => page_words.push_new(word, &words_of(), word_weight, position),
+                },
+                None => {
                     let mut indexable_words = match stemmer.as_ref() {
                         Some(stemmer) => stemmer.with_indexable_words(
                             &base_word,
@@ -628,7 +631,6 @@ impl Fossicker {
                     }
                     page_words.push_forms(
                         &indexable_words,
-                        false,
                         cross_bigram.is_some(),
                         word_weight,
                         position,
@@ -657,7 +659,7 @@ impl Fossicker {
 
             max_word_index = total_word_index;
             total_word_index += 1;
-        };
+        });
 
         for segment in coarse_segments {
             match segment {
@@ -886,6 +888,16 @@ fn normalize_content_by_regex(content: &str) -> String {
 /// for charter's tests to compare.
 pub fn both_normalizations(content: &str) -> (String, String) {
     (normalize_content(content), normalize_content_by_regex(content))
+}
+
+/// Charter: `track` as it is, typed to take words of one digest (`'a`),
+/// so that the page can keep them as keys; a closure's own `&str`
+/// parameter would take words of any lifetime.
+fn words_of_digest<'a, F>(track: F) -> F
+where
+    F: FnMut(&'a str, bool, Option<&'a str>, bool),
+{
+    track
 }
 
 // TODO: These language codes are duplicated with pagefind_web's Cargo.toml

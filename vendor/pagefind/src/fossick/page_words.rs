@@ -1,110 +1,143 @@
 //! Charter: the positions of one page's indexable forms, gathered as the
 //! page's words are read.
 //!
-//! Pagefind looked every occurrence's form up by its text: a hash of the
-//! text and a compare against the key, whose bytes were one more cache
-//! miss (a sixth of the search stage's word loop). A form remembered by
-//! the stemmer (see `stem_cache`) has a fixed place in memory for as long
-//! as the page holds its word's forms, so it is found by that address; its
-//! text is hashed once per page, the first time the page has it, to join
-//! the same form reached through another word ("Run" and "run").
+//! Pagefind looked every occurrence's forms up in the stemmer's memory of
+//! the shard's words, then each form in the page's map by its text: two
+//! hash lookups in big tables, and their keys' bytes, a cache miss each
+//! (most of the search stage's word loop). A page has a few hundred
+//! distinct words among its thousands, so a word it has had is found in a
+//! table of the page's own, small enough to stay in the cache, which gives
+//! its forms' places directly. The stemmer and the forms' texts are asked
+//! once per distinct word and page.
 
 use super::splitting::IndexableWord;
-use super::FossickedWord;
+use super::{original_word, FossickedWord, OriginalWord};
 use hashbrown::HashMap;
-use std::rc::Rc;
 
 /// One page's forms and their positions.
 #[derive(Default)]
-pub(super) struct PageWords {
-    /// The slot of each form seen at a remembered address.
-    by_address: HashMap<usize, usize>,
+pub(super) struct PageWords<'a> {
+    /// Each word the page has had (as written in its digest): the range of
+    /// its forms in `word_forms`, and how many of them are compound parts.
+    by_word: HashMap<&'a str, WordForms>,
+    word_forms: Vec<PageForm>,
     /// The slot of each form by its text.
     by_text: HashMap<String, usize>,
     /// Each form's positions, in the order the page has them.
     slots: Vec<Vec<FossickedWord>>,
-    /// The remembered forms the addresses point into, held so that no
-    /// address is reused for another form while the page is read.
-    held: Vec<Rc<[IndexableWord]>>,
 }
 
-impl PageWords {
-    /// Room for about `words` distinct forms.
+#[derive(Clone, Copy)]
+struct WordForms {
+    start: u32,
+    len: u32,
+    compound_count: u32,
+}
+
+/// A form of a word: where its positions go, and what an entry records.
+struct PageForm {
+    slot: u32,
+    is_compound_part: bool,
+    original: Option<OriginalWord>,
+}
+
+impl<'a> PageWords<'a> {
+    /// Room for about `words` occurrences.
     pub(super) fn with_capacity(words: usize) -> Self {
+        // A page has far fewer distinct words and forms than occurrences.
+        let distinct = words / 4;
         PageWords {
-            by_address: HashMap::with_capacity(words),
-            by_text: HashMap::with_capacity(words),
-            slots: Vec::with_capacity(words),
-            held: Vec::new(),
+            by_word: HashMap::with_capacity(distinct),
+            word_forms: Vec::with_capacity(distinct),
+            by_text: HashMap::with_capacity(distinct),
+            slots: Vec::with_capacity(distinct),
         }
     }
 
-    /// Holds `forms`, remembered by the stemmer, for the rest of the page
-    /// (once), so that their addresses can key [`PageWords::push_forms`].
-    pub(super) fn hold(&mut self, forms: &Rc<[IndexableWord]>) {
-        let known = forms
-            .first()
-            .is_none_or(|first| self.by_address.contains_key(&address(first)));
-        if !known {
-            self.held.push(Rc::clone(forms));
-        }
-    }
-
-    /// Adds the word at `position`, of weight `word_weight`, under each of
-    /// its `forms` (found by address when `held`, see [`PageWords::hold`]);
-    /// returns the weight its compound parts get, which shares the word's
-    /// among them (and a pair spanning two segments, when `cross_pair`).
-    pub(super) fn push_forms(
-        &mut self,
-        forms: &[IndexableWord],
-        held: bool,
-        cross_pair: bool,
-        word_weight: u8,
-        position: u32,
-    ) -> u8 {
-        let compound_count =
-            forms.iter().filter(|w| w.is_compound_part).count() + usize::from(cross_pair);
-        let partial_weight = if compound_count > 0 && word_weight > 0 {
-            (word_weight / u8::try_from(compound_count).unwrap_or(u8::MAX)).max(1)
-        } else {
-            0
+    /// Adds `word` at `position`, of weight `word_weight`, if the page has
+    /// had it; otherwise returns false, and the caller gives its forms to
+    /// [`PageWords::push_new`].
+    pub(super) fn push_known(&mut self, word: &str, word_weight: u8, position: u32) -> bool {
+        let Some(&forms) = self.by_word.get(word) else {
+            return false;
         };
-        for form in forms {
-            let entry = FossickedWord {
+        let partial_weight = partial_weight(forms.compound_count as usize, word_weight);
+        let range = forms.start as usize..(forms.start + forms.len) as usize;
+        for form in &self.word_forms[range] {
+            self.slots[form.slot as usize].push(FossickedWord {
                 position,
                 weight: if form.is_compound_part {
                     partial_weight
                 } else {
                     word_weight
                 },
-                original_word: super::original_word(form.original.as_deref()),
-            };
-            if held {
-                self.push_at(form, entry);
-            } else {
-                self.push(&form.stemmed, entry);
-            }
+                original_word: form.original.clone(),
+            });
+        }
+        true
+    }
+
+    /// Adds `word`, new to the page, at `position` under each of its
+    /// `forms`, and remembers them for its next occurrences; returns the
+    /// weight its compound parts get.
+    pub(super) fn push_new(
+        &mut self,
+        word: &'a str,
+        forms: &[IndexableWord],
+        word_weight: u8,
+        position: u32,
+    ) -> u8 {
+        let start = self.word_forms.len();
+        for form in forms {
+            let slot = self.slot_of(&form.stemmed) as u32;
+            self.word_forms.push(PageForm {
+                slot,
+                is_compound_part: form.is_compound_part,
+                original: original_word(form.original.as_deref()),
+            });
+        }
+        let compound_count = forms.iter().filter(|w| w.is_compound_part).count();
+        let as_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        self.by_word.insert(
+            word,
+            WordForms {
+                start: as_u32(start),
+                len: as_u32(forms.len()),
+                compound_count: as_u32(compound_count),
+            },
+        );
+        self.push_known(word, word_weight, position);
+        partial_weight(compound_count, word_weight)
+    }
+
+    /// Adds the word at `position`, of weight `word_weight`, under each of
+    /// its `forms`, found by their text and not remembered (CJK segments,
+    /// whose forms depend on their neighbours); returns the weight its
+    /// compound parts get, which shares the word's among them (and a pair
+    /// spanning two segments, when `cross_pair`).
+    pub(super) fn push_forms(
+        &mut self,
+        forms: &[IndexableWord],
+        cross_pair: bool,
+        word_weight: u8,
+        position: u32,
+    ) -> u8 {
+        let compound_count =
+            forms.iter().filter(|w| w.is_compound_part).count() + usize::from(cross_pair);
+        let partial_weight = partial_weight(compound_count, word_weight);
+        for form in forms {
+            let slot = self.slot_of(&form.stemmed);
+            self.slots[slot].push(FossickedWord {
+                position,
+                weight: if form.is_compound_part {
+                    partial_weight
+                } else {
+                    word_weight
+                },
+                original_word: original_word(form.original.as_deref()),
+            });
         }
         partial_weight
-    }
-
-    /// Adds `entry` to `form`, a form held with [`PageWords::hold`].
-    fn push_at(&mut self, form: &IndexableWord, entry: FossickedWord) {
-        let slot = match self.by_address.get(&address(form)) {
-            Some(&slot) => slot,
-            None => {
-                let slot = self.slot_of(&form.stemmed);
-                self.by_address.insert(address(form), slot);
-                slot
-            }
-        };
-        self.slots[slot].push(entry);
-    }
-
-    /// Adds `entry` to the form with the text `form`.
-    fn push(&mut self, form: &str, entry: FossickedWord) {
-        let slot = self.slot_of(form);
-        self.slots[slot].push(entry);
     }
 
     /// The positions of `form` so far, if the page has it.
@@ -132,6 +165,12 @@ impl PageWords {
     }
 }
 
-fn address(form: &IndexableWord) -> usize {
-    form as *const IndexableWord as usize
+/// The weight of each compound part of a word of weight `word_weight` with
+/// `compound_count` of them (Pagefind's rule).
+fn partial_weight(compound_count: usize, word_weight: u8) -> u8 {
+    if compound_count > 0 && word_weight > 0 {
+        (word_weight / u8::try_from(compound_count).unwrap_or(u8::MAX)).max(1)
+    } else {
+        0
+    }
 }

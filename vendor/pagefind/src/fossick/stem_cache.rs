@@ -14,7 +14,6 @@ use hashbrown::HashMap;
 use pagefind_stem::Stemmer as Snowball;
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::rc::Rc;
 
 /// Entries a thread keeps per language and kind at most; past it the map
 /// starts over, so a site of unique words (identifiers, hashes) cannot grow
@@ -25,7 +24,7 @@ const MAX_ENTRIES: usize = 100_000;
 #[derive(Default)]
 struct Remembered {
     stems: HashMap<String, String>,
-    words: HashMap<String, Rc<[IndexableWord]>>,
+    words: HashMap<String, Box<[IndexableWord]>>,
     /// The `include_characters` option the `words` were made with.
     words_include: Vec<char>,
 }
@@ -74,7 +73,7 @@ impl Stemmer {
         word: &str,
         include_characters: &[char],
         make: impl FnOnce() -> Vec<IndexableWord>,
-        visit: impl FnOnce(&Rc<[IndexableWord]>) -> R,
+        visit: impl FnOnce(&[IndexableWord]) -> R,
     ) -> R {
         {
             let remembered = self.remembered.borrow();
@@ -84,16 +83,15 @@ impl Stemmer {
                 }
             }
         }
-        let words: Rc<[IndexableWord]> = make().into();
-        {
-            let mut remembered = self.remembered.borrow_mut();
-            if remembered.words_include != include_characters {
-                remembered.words.clear();
-                remembered.words_include = include_characters.to_vec();
-            }
-            remember(&mut remembered.words, word, words.clone());
+        let words = make();
+        let visited = visit(&words);
+        let mut remembered = self.remembered.borrow_mut();
+        if remembered.words_include != include_characters {
+            remembered.words.clear();
+            remembered.words_include = include_characters.to_vec();
         }
-        visit(&words)
+        remember(&mut remembered.words, word, words.into_boxed_slice());
+        visited
     }
 }
 
