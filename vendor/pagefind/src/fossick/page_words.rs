@@ -4,7 +4,7 @@
 //! Pagefind looked every occurrence's forms up in the stemmer's memory of
 //! the shard's words, then each form in the page's map by its text: two
 //! hash lookups in big tables, and their keys' bytes, a cache miss each
-//! (most of the search stage's word loop). A page has a few hundred
+//! (a third of the word loop's samples under perf). A page has a few hundred
 //! distinct words among its thousands, so a word it has had is found in a
 //! table of the page's own, small enough to stay in the cache, which gives
 //! its forms' places directly. The stemmer and the forms' texts are asked
