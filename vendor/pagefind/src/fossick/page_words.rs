@@ -66,11 +66,7 @@ impl<'a> PageWords<'a> {
         for form in &self.word_forms[range] {
             self.slots[form.slot as usize].push(FossickedWord {
                 position,
-                weight: if form.is_compound_part {
-                    partial_weight
-                } else {
-                    word_weight
-                },
+                weight: form_weight(form.is_compound_part, partial_weight, word_weight),
                 original_word: form.original.clone(),
             });
         }
@@ -112,7 +108,8 @@ impl<'a> PageWords<'a> {
 
     /// Adds the word at `position`, of weight `word_weight`, under each of
     /// its `forms`, found by their text and not remembered (CJK segments,
-    /// whose forms depend on their neighbours); returns the weight its
+    /// whose forms depend on their neighbours, and words the digest does
+    /// not hold as they are indexed); returns the weight its
     /// compound parts get, which shares the word's among them (and a pair
     /// spanning two segments, when `cross_pair`).
     pub(super) fn push_forms(
@@ -129,18 +126,14 @@ impl<'a> PageWords<'a> {
             let slot = self.slot_of(&form.stemmed);
             self.slots[slot].push(FossickedWord {
                 position,
-                weight: if form.is_compound_part {
-                    partial_weight
-                } else {
-                    word_weight
-                },
+                weight: form_weight(form.is_compound_part, partial_weight, word_weight),
                 original_word: original_word(form.original.as_deref()),
             });
         }
         partial_weight
     }
 
-    /// The positions of `form` so far, if the page has it.
+    /// The positions of `form` so far (none if the page has not had it).
     pub(super) fn positions_mut(&mut self, form: &str) -> &mut Vec<FossickedWord> {
         let slot = self.slot_of(form);
         &mut self.slots[slot]
@@ -162,6 +155,15 @@ impl<'a> PageWords<'a> {
         self.by_text
             .into_iter()
             .map(move |(form, slot)| (form, std::mem::take(&mut slots[slot])))
+    }
+}
+
+/// The weight of one form of a word: its compound parts share the word's.
+fn form_weight(is_compound_part: bool, partial_weight: u8, word_weight: u8) -> u8 {
+    if is_compound_part {
+        partial_weight
+    } else {
+        word_weight
     }
 }
 
