@@ -39,26 +39,16 @@ pub(crate) mod splitting;
 mod page_words;
 mod stem_cache;
 
+/// Charter: a page's words are gathered and packed by `PageWords`
+/// (`page_words.rs`); this is the view Pagefind's tests of the word loop
+/// take of them.
+#[cfg(test)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct FossickedWord {
     pub position: u32,
     pub weight: u8,
     /// The original word before diacritic normalization, if it differs from the normalized form.
-    /// Charter: behind one thin pointer, so that a position takes 16 bytes
-    /// rather than 32 while its page is read (few words have an original
-    /// form); the shard then keeps them packed (see [`PageWord`]).
-    pub original_word: Option<OriginalWord>,
-}
-
-const _: () = assert!(std::mem::size_of::<FossickedWord>() == 16);
-
-/// Charter: a word's form before diacritic normalization (see
-/// [`FossickedWord::original_word`]).
-pub type OriginalWord = Box<Box<str>>;
-
-/// Charter: `original` as [`FossickedWord::original_word`] keeps it.
-pub fn original_word(original: Option<&str>) -> Option<OriginalWord> {
-    original.map(|o| Box::new(Box::from(o)))
+    pub original_word: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -353,7 +343,7 @@ impl Fossicker {
         }
 
         let (content, word_data, anchors, word_count) = self.parse_digest_words(options);
-        let word_data = crate::index::pack_page_words(word_data.into_forms());
+        let word_data = word_data.into_page_words();
         self.tidy_meta_and_filters();
 
         let data = self.data.unwrap();
@@ -419,8 +409,8 @@ impl Fossicker {
         (content, words.into_forms().collect(), anchors, count)
     }
 
-    /// Charter: the page's text, its forms with their positions (handed
-    /// to `pack_page_words` without a map of them built first), anchors
+    /// Charter: the page's text, its forms with their positions (packed by
+    /// `PageWords::into_page_words` without a map of them built first), anchors
     /// and word count.
     fn parse_digest_words(
         &mut self,
@@ -642,16 +632,8 @@ impl Fossicker {
             // ends up in our segmentation.
             if let Some(indexable) = cross_bigram {
                 if let Some(position) = total_word_index.checked_sub(1) {
-                    let entry = FossickedWord {
-                        position: position.try_into().unwrap(),
-                        weight: partial_weight,
-                        original_word: original_word(indexable.original.as_deref()),
-                    };
-                    let positions = page_words.positions_mut(&indexable.stemmed);
                     // The word before may already index this pair
-                    if !positions.iter().any(|word| word.position == entry.position) {
-                        positions.push(entry);
-                    }
+                    page_words.push_once(&indexable, position.try_into().unwrap(), partial_weight);
                 }
             }
 
@@ -1086,7 +1068,7 @@ mod tests {
                     vec![FossickedWord {
                         position: 2,
                         weight: 24,
-                        original_word: original_word(Some("*beföre")),
+                        original_word: Some("*beföre".to_string()),
                     }]
                 ),
                 (
@@ -1094,7 +1076,7 @@ mod tests {
                     vec![FossickedWord {
                         position: 2,
                         weight: 24,
-                        original_word: original_word(Some("beföre")),
+                        original_word: Some("beföre".to_string()),
                     }]
                 ),
                 (

@@ -9,10 +9,20 @@
 //! table of the page's own, small enough to stay in the cache, which gives
 //! its forms' places directly. The stemmer and the forms' texts are asked
 //! once per distinct word and page.
+//!
+//! Each occurrence of a form is appended to one list of the page's, not to
+//! a list of its form's: a list per form was an allocation and a few
+//! regrowths per form and page, and writes scattered over all of them.
+//! The list is grouped by form (a counting sort, which keeps each form's
+//! occurrences in the order they were added) when the page is done.
 
 use super::splitting::IndexableWord;
-use super::{original_word, FossickedWord, OriginalWord};
+#[cfg(test)]
+use super::FossickedWord;
+use super::PageWord;
+use crate::index::{pack_positions, WeightedPosition};
 use hashbrown::HashMap;
+use std::collections::BTreeMap;
 
 /// One page's forms and their positions.
 #[derive(Default)]
@@ -22,9 +32,11 @@ pub(super) struct PageWords<'a> {
     by_word: HashMap<&'a str, WordForms>,
     word_forms: Vec<PageForm>,
     /// The slot of each form by its text.
-    by_text: HashMap<String, usize>,
-    /// Each form's positions, in the order the page has them.
-    slots: Vec<Vec<FossickedWord>>,
+    by_text: HashMap<String, u32>,
+    /// Every occurrence of every form, in the order they were added.
+    occurrences: Vec<Occurrence>,
+    /// The forms before diacritic removal that occurrences refer to.
+    originals: Vec<Box<str>>,
 }
 
 #[derive(Clone, Copy)]
@@ -38,8 +50,20 @@ struct WordForms {
 struct PageForm {
     slot: u32,
     is_compound_part: bool,
-    original: Option<OriginalWord>,
+    original: u32,
 }
+
+/// One occurrence of a form: its slot, position and weight, and its form
+/// before diacritic removal (an index in `originals`, or [`NO_ORIGINAL`]).
+#[derive(Clone, Copy)]
+struct Occurrence {
+    slot: u32,
+    position: u32,
+    original: u32,
+    weight: u8,
+}
+
+const NO_ORIGINAL: u32 = u32::MAX;
 
 impl<'a> PageWords<'a> {
     /// Room for about `words` occurrences.
@@ -50,7 +74,8 @@ impl<'a> PageWords<'a> {
             by_word: HashMap::with_capacity(distinct),
             word_forms: Vec::with_capacity(distinct),
             by_text: HashMap::with_capacity(distinct),
-            slots: Vec::with_capacity(distinct),
+            occurrences: Vec::with_capacity(words + words / 4),
+            originals: Vec::new(),
         }
     }
 
@@ -64,10 +89,11 @@ impl<'a> PageWords<'a> {
         let partial_weight = partial_weight(forms.compound_count as usize, word_weight);
         let range = forms.start as usize..(forms.start + forms.len) as usize;
         for form in &self.word_forms[range] {
-            self.slots[form.slot as usize].push(FossickedWord {
+            self.occurrences.push(Occurrence {
+                slot: form.slot,
                 position,
+                original: form.original,
                 weight: form_weight(form.is_compound_part, partial_weight, word_weight),
-                original_word: form.original.clone(),
             });
         }
         true
@@ -85,11 +111,12 @@ impl<'a> PageWords<'a> {
     ) -> u8 {
         let start = self.word_forms.len();
         for form in forms {
-            let slot = self.slot_of(&form.stemmed) as u32;
+            let slot = self.slot_of(&form.stemmed);
+            let original = self.original_of(form.original.as_deref());
             self.word_forms.push(PageForm {
                 slot,
                 is_compound_part: form.is_compound_part,
-                original: original_word(form.original.as_deref()),
+                original,
             });
         }
         let compound_count = forms.iter().filter(|w| w.is_compound_part).count();
@@ -124,38 +151,182 @@ impl<'a> PageWords<'a> {
         let partial_weight = partial_weight(compound_count, word_weight);
         for form in forms {
             let slot = self.slot_of(&form.stemmed);
-            self.slots[slot].push(FossickedWord {
+            let original = self.original_of(form.original.as_deref());
+            self.occurrences.push(Occurrence {
+                slot,
                 position,
+                original,
                 weight: form_weight(form.is_compound_part, partial_weight, word_weight),
-                original_word: original_word(form.original.as_deref()),
             });
         }
         partial_weight
     }
 
-    /// The positions of `form` so far (none if the page has not had it).
-    pub(super) fn positions_mut(&mut self, form: &str) -> &mut Vec<FossickedWord> {
-        let slot = self.slot_of(form);
-        &mut self.slots[slot]
+    /// Adds `form` at `position` unless the page already has it there (the
+    /// pair spanning two segments, which the word before may have indexed).
+    pub(super) fn push_once(&mut self, form: &IndexableWord, position: u32, weight: u8) {
+        let slot = self.slot_of(&form.stemmed);
+        // Occurrences are added word by word, each word's at its position
+        // and a spanning pair's at the one before: whatever is at
+        // `position` comes after everything before `position - 1`.
+        let present = self
+            .occurrences
+            .iter()
+            .rev()
+            .take_while(|o| o.position + 1 >= position)
+            .any(|o| o.slot == slot && o.position == position);
+        if !present {
+            let original = self.original_of(form.original.as_deref());
+            self.occurrences.push(Occurrence {
+                slot,
+                position,
+                original,
+                weight,
+            });
+        }
     }
 
-    fn slot_of(&mut self, form: &str) -> usize {
+    fn slot_of(&mut self, form: &str) -> u32 {
         if let Some(&slot) = self.by_text.get(form) {
             return slot;
         }
-        let slot = self.slots.len();
-        self.slots.push(Vec::new());
+        let slot = u32::try_from(self.by_text.len()).unwrap_or(u32::MAX);
         self.by_text.insert(form.to_string(), slot);
         slot
     }
 
-    /// The page's forms with their positions, in no particular order.
-    pub(super) fn into_forms(self) -> impl Iterator<Item = (String, Vec<FossickedWord>)> {
-        let mut slots = self.slots;
-        self.by_text
-            .into_iter()
-            .map(move |(form, slot)| (form, std::mem::take(&mut slots[slot])))
+    fn original_of(&mut self, original: Option<&str>) -> u32 {
+        match original {
+            None => NO_ORIGINAL,
+            Some(original) => {
+                self.originals.push(original.into());
+                u32::try_from(self.originals.len() - 1).unwrap_or(NO_ORIGINAL)
+            }
+        }
     }
+
+    /// The page's forms with their occurrences grouped per form, each
+    /// form's in the order they were added, forms in slot order.
+    fn grouped(self) -> Grouped {
+        let mut forms = vec![String::new(); self.by_text.len()];
+        for (form, slot) in self.by_text {
+            forms[slot as usize] = form;
+        }
+        let mut ends = vec![0u32; forms.len()];
+        for occurrence in &self.occurrences {
+            ends[occurrence.slot as usize] += 1;
+        }
+        let mut next = 0;
+        let mut starts = Vec::with_capacity(forms.len());
+        for end in &mut ends {
+            starts.push(next);
+            next += *end;
+            *end = next;
+        }
+        let mut sorted = vec![
+            Occurrence {
+                slot: 0,
+                position: 0,
+                original: NO_ORIGINAL,
+                weight: 0,
+            };
+            self.occurrences.len()
+        ];
+        let mut place = starts.clone();
+        for occurrence in self.occurrences {
+            let at = &mut place[occurrence.slot as usize];
+            sorted[*at as usize] = occurrence;
+            *at += 1;
+        }
+        Grouped {
+            forms,
+            starts,
+            ends,
+            sorted,
+            originals: self.originals,
+        }
+    }
+
+    /// The page's words with their positions packed as the index stores
+    /// them (see [`PageWord`]): per form, the positions without a
+    /// diacritic variant and those of each variant.
+    pub(super) fn into_page_words(self) -> Vec<PageWord> {
+        let grouped = self.grouped();
+        let mut plain: Vec<WeightedPosition> = Vec::new();
+        let Grouped {
+            forms,
+            starts,
+            ends,
+            sorted,
+            originals,
+        } = grouped;
+        forms
+            .into_iter()
+            .zip(starts.into_iter().zip(ends))
+            .map(|(word, (start, end))| {
+                let occurrences = &sorted[start as usize..end as usize];
+                plain.clear();
+                let mut variants: BTreeMap<&str, Vec<WeightedPosition>> = BTreeMap::new();
+                for o in occurrences {
+                    let at = WeightedPosition {
+                        position: o.position,
+                        weight: o.weight,
+                    };
+                    match o.original {
+                        NO_ORIGINAL => plain.push(at),
+                        i => variants.entry(&originals[i as usize]).or_default().push(at),
+                    }
+                }
+                PageWord {
+                    word,
+                    locs: pack_positions(&mut plain),
+                    variants: variants
+                        .into_iter()
+                        .map(|(form, mut at)| (form.to_string(), pack_positions(&mut at)))
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+
+    /// The page's forms with their positions, in slot order (for Pagefind's
+    /// tests of the word loop).
+    #[cfg(test)]
+    pub(super) fn into_forms(self) -> impl Iterator<Item = (String, Vec<FossickedWord>)> {
+        let Grouped {
+            forms,
+            starts,
+            ends,
+            sorted,
+            originals,
+        } = self.grouped();
+        let positions: Vec<Vec<FossickedWord>> = starts
+            .into_iter()
+            .zip(ends)
+            .map(|(start, end)| {
+                sorted[start as usize..end as usize]
+                    .iter()
+                    .map(|o| FossickedWord {
+                        position: o.position,
+                        weight: o.weight,
+                        original_word: (o.original != NO_ORIGINAL)
+                            .then(|| originals[o.original as usize].to_string()),
+                    })
+                    .collect()
+            })
+            .collect();
+        forms.into_iter().zip(positions)
+    }
+}
+
+/// A page's occurrences grouped by form: form `i`'s are
+/// `sorted[starts[i]..ends[i]]`.
+struct Grouped {
+    forms: Vec<String>,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+    sorted: Vec<Occurrence>,
+    originals: Vec<Box<str>>,
 }
 
 /// The weight of one form of a word: its compound parts share the word's.

@@ -3,7 +3,7 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::{
-    fossick::{FossickedData, FossickedWord, MetaFossickedWord, PageWord},
+    fossick::{FossickedData, MetaFossickedWord, PageWord},
     index::index_metadata::MetaFilter,
     utils::full_hash,
     SearchOptions,
@@ -165,7 +165,7 @@ pub async fn build_indexes(
                 .collect();
             let page_number = page.fragment.page_number;
 
-            // Charter: the positions come packed (see `pack_page_words`).
+            // Charter: the positions come packed (see `PageWords::into_page_words`).
             for PageWord {
                 word,
                 locs,
@@ -571,53 +571,19 @@ fn add_meta_positions(
     }
 }
 
-/// Charter: a page's words and their positions, as [`PageWord`]s: the
-/// positions of each word split by their diacritic variant (a variant's in
-/// the order of its form) and packed by [`pack_positions`]. This was the
-/// first step of `build_indexes` for each page.
-pub(crate) fn pack_page_words(
-    words: impl Iterator<Item = (String, Vec<FossickedWord>)>,
-) -> Vec<PageWord> {
-    words
-        .map(|(word, positions)| {
-            // Most words have no variant; their positions are taken as they are.
-            if positions.iter().all(|f| f.original_word.is_none()) {
-                return PageWord {
-                    word,
-                    locs: pack_positions(positions),
-                    variants: Vec::new(),
-                };
-            }
-            let mut normalized_positions = Vec::new();
-            let mut variant_positions: BTreeMap<String, Vec<FossickedWord>> = BTreeMap::new();
-            for fossicked in positions {
-                match fossicked.original_word.as_deref() {
-                    // No diacritics - original matches normalized form
-                    None => normalized_positions.push(fossicked),
-                    // Original form differs (has diacritics) - stored instead in additional_variants
-                    Some(original) => variant_positions
-                        .entry(original.to_string())
-                        .or_default()
-                        .push(fossicked),
-                }
-            }
-            PageWord {
-                word,
-                locs: pack_positions(normalized_positions),
-                variants: variant_positions
-                    .into_iter()
-                    .map(|(form, positions)| (form, pack_positions(positions)))
-                    .collect(),
-            }
-        })
-        .collect()
+/// Charter: one position of a word on its page, with its weight there.
+#[derive(Clone, Copy)]
+pub(crate) struct WeightedPosition {
+    pub position: u32,
+    pub weight: u8,
 }
 
 /// Convert fossicked word positions to a packed page representation.
 /// Sorts by weight (with common weight 25 first) then by position for delta encoding.
-/// Charter: returns the `locs` of a [`PackedPage`] (empty for no positions),
-/// for [`pack_page_words`].
-fn pack_positions(mut positions: Vec<FossickedWord>) -> Vec<i32> {
+/// Charter: returns the `locs` of a [`PackedPage`] (empty for no positions)
+/// for a page's word as it is read (`PageWords::into_page_words`), from its
+/// positions in the order they were found.
+pub(crate) fn pack_positions(positions: &mut [WeightedPosition]) -> Vec<i32> {
     // A page weight of 1 is encoded as 25. Since most words should be this weight,
     // we want to sort them to be first in the locations array to reduce filesize
     // when we inline weight changes.
@@ -625,7 +591,13 @@ fn pack_positions(mut positions: Vec<FossickedWord>) -> Vec<i32> {
     // which helps us delta encode the index.
     // Charter: the key is two integers; caching it cost an allocation per
     // word and page. Both sorts are stable, so the order is the same.
-    positions.sort_by_key(|p| (if p.weight == 25 { 0 } else { p.weight }, p.position));
+    // Charter: most words' positions already are in that order (one
+    // weight, found in order), and a stable sort of a longer slice
+    // allocates its scratch even then.
+    let key = |p: &WeightedPosition| (if p.weight == 25 { 0 } else { p.weight }, p.position);
+    if !positions.is_sorted_by_key(key) {
+        positions.sort_by_key(key);
+    }
 
     let mut current_weight = 25;
     // Charter: room for a few weight changes (two entries each) too.
@@ -635,10 +607,7 @@ fn pack_positions(mut positions: Vec<FossickedWord>) -> Vec<i32> {
     // Calculate our output list of positions with weights.
     // This is a vec of page positions, with a change in weight for subsequent positions
     // denoted by a negative integer.
-    for FossickedWord {
-        position, weight, ..
-    } in positions
-    {
+    for &WeightedPosition { position, weight } in positions.iter() {
         if weight != current_weight {
             // Weight change: emit marker + absolute position, new delta base
             weighted_positions.push(-(weight as i32) - 1);
