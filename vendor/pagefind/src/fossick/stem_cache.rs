@@ -13,6 +13,7 @@ use super::splitting::IndexableWord;
 use hashbrown::HashMap;
 use pagefind_stem::Stemmer as Snowball;
 use std::borrow::Cow;
+use std::hash::BuildHasher;
 use std::cell::RefCell;
 
 /// Entries a thread keeps per language and kind at most; past it the map
@@ -27,6 +28,47 @@ struct Remembered {
     words: HashMap<String, Box<[IndexableWord]>>,
     /// The `include_characters` option the `words` were made with.
     words_include: Vec<char>,
+    /// The words seen once, which `words` does not keep yet.
+    seen: SeenOnce,
+}
+
+/// Which words have been seen, by a bit their hash picks (some words
+/// share a bit, so a word may be taken for seen when it was not).
+///
+/// Identifiers, numbers and names in code are most of a site's distinct
+/// words, and most of them occur once. Kept in `words`, they filled it up
+/// to its cap, and looking a word up in a table that big missed the cache
+/// on nearly every word a page had not had before (the bucket's load was
+/// three quarters of the lookup's samples). A word is kept from its second
+/// sighting on: a common word is worked out twice rather than once, and
+/// the table holds what recurs.
+#[derive(Default)]
+struct SeenOnce {
+    bits: Vec<u64>,
+    set: usize,
+}
+
+/// Bits of [`SeenOnce`]: 256 KiB, small enough to stay in the cache.
+const SEEN_BITS: usize = 1 << 21;
+
+impl SeenOnce {
+    /// Marks the word of `hash` seen; returns whether it had been.
+    fn saw(&mut self, hash: u64) -> bool {
+        if self.bits.is_empty() || self.set >= SEEN_BITS / 4 {
+            // Past a quarter full, one word in four would pass as seen.
+            self.bits = vec![0; SEEN_BITS / 64];
+            self.set = 0;
+        }
+        let bit = (hash as usize) & (SEEN_BITS - 1);
+        let word = &mut self.bits[bit / 64];
+        let mask = 1u64 << (bit % 64);
+        let had = *word & mask != 0;
+        if !had {
+            *word |= mask;
+            self.set += 1;
+        }
+        had
+    }
 }
 
 thread_local! {
@@ -90,7 +132,11 @@ impl Stemmer {
             remembered.words.clear();
             remembered.words_include = include_characters.to_vec();
         }
-        remember(&mut remembered.words, word, words.into_boxed_slice());
+        // The high bits: the table's own probing starts from the low ones.
+        let hash = remembered.words.hasher().hash_one(word).rotate_left(32);
+        if remembered.seen.saw(hash) {
+            remember(&mut remembered.words, word, words.into_boxed_slice());
+        }
         visited
     }
 }
