@@ -107,18 +107,32 @@ impl Tag<'_> {
     }
 }
 
-/// One open element, as `DomParser`'s `DomParsingNode`.
+/// One open element, as `DomParser`'s `DomParsingNode`. Its text (the
+/// `current_value` there) is the end of the parser's `text`: from `start`,
+/// the opening of its wrapping (weight marker, a sentence's space), then
+/// from `content_start` its own text.
 #[derive(Default)]
 struct Node {
     tag: String,
-    current_value: String,
+    start: usize,
+    content_start: usize,
+    wrap: Wrap,
     filter: Option<Vec<String>>,
     sort: Option<Vec<String>>,
     meta: Option<Vec<String>>,
     default_meta: Option<Vec<String>>,
-    weight: Option<String>,
     anchor_ids: Option<Vec<String>>,
     status: NodeStatus,
+}
+
+/// How an element's text is wrapped once it is closed, as `DomParser`
+/// does: weight markers around it (`weight`: the marker's opening), and a
+/// space on either side of a sentence's (with a full stop if it ends with
+/// a word).
+#[derive(Default)]
+struct Wrap {
+    weight: Option<String>,
+    sentence: bool,
 }
 
 /// What `DomParser` gathers besides the nodes.
@@ -153,6 +167,7 @@ pub fn parse(html: &str, options: &SearchOptions) -> Option<DomParserResult> {
         options,
         exclusions,
         stack: vec![Node::default()],
+        text: String::with_capacity(html.len() / 2),
         data: Gathered::default(),
         anchor_counter: 0,
         inside_html: false,
@@ -167,6 +182,11 @@ struct Parser<'o> {
     exclusions: Vec<SimpleSelector>,
     /// The open elements, under a root node that stands for the document.
     stack: Vec<Node>,
+    /// The text of the open elements, each after its parent's (see
+    /// [`Node`]). It is one string rather than a string per element, so
+    /// that a closed element's text stays where it is as its parent's,
+    /// instead of being copied into its parent at every level.
+    text: String,
     data: Gathered,
     anchor_counter: usize,
     inside_html: bool,
@@ -228,8 +248,8 @@ impl Parser<'_> {
             // expected there.
             return text.bytes().all(|b| b.is_ascii_whitespace()).then_some(());
         }
-        let node = self.stack.last_mut()?;
-        node.current_value.push_str(text);
+        let node = self.stack.last()?;
+        self.text.push_str(text);
         let ignored = matches!(node.status, NodeStatus::Ignored | NodeStatus::Excluded);
         if !ignored {
             if let Some(anchor_ids) = &node.anchor_ids {
@@ -332,7 +352,7 @@ impl Parser<'_> {
                     && status != NodeStatus::Body
                     && status != NodeStatus::ParentOfBody)
                 {
-                    parent.current_value.push_str(&format!(
+                    self.text.push_str(&format!(
                         " ___PAGEFIND_ANCHOR___{tag_name}:{anchor_counter}:{element_id} "
                     ));
                     anchor_id = Some(format!("{anchor_counter}:{element_id}"));
@@ -352,13 +372,13 @@ impl Parser<'_> {
                     if ends_sentence(&value) {
                         value.push('.');
                     }
-                    parent.current_value.push(' ');
-                    parent.current_value.push_str(&value);
-                    parent.current_value.push(' ');
+                    self.text.push(' ');
+                    self.text.push_str(&value);
+                    self.text.push(' ');
                 }
             }
             if SPACE_SELECTORS.contains(&tag_name) {
-                parent.current_value.push(' ');
+                self.text.push(' ');
             }
         }
 
@@ -385,8 +405,9 @@ impl Parser<'_> {
             default_meta,
             sort,
             anchor_ids: node_anchors,
-            current_value: String::new(),
-            weight,
+            start: 0,
+            content_start: 0,
+            wrap: Wrap::default(),
         };
 
         if VOID.contains(&tag_name) {
@@ -394,7 +415,7 @@ impl Parser<'_> {
             if node.status == NodeStatus::Excluded {
                 return;
             }
-            self.gather_node_data(&node);
+            gather_node_data(&mut self.data, &node, "");
             let meta = &mut self.data.meta;
             if tag_name == "img"
                 && !meta.contains_key("auto_image")
@@ -408,35 +429,36 @@ impl Parser<'_> {
                 }
             }
         } else {
-            self.stack.push(node);
-        }
-    }
-
-    /// Filters, sorts and metadata a finished node declared.
-    fn gather_node_data(&mut self, node: &Node) {
-        let data = &mut self.data;
-        for filter in node.filter.iter().flatten() {
-            if let Some((filter, value)) = attribute_pair(&node.current_value, filter) {
-                data.filters
-                    .entry(filter)
-                    .or_default()
-                    .push(normalize_content(&value));
+            // The wrapping's opening goes in now, before the element's text;
+            // what it will be is known from the start tag.
+            let auto_weight = match tag_name {
+                "h1" => Some("7"),
+                "h2" => Some("6"),
+                "h3" => Some("5"),
+                "h4" => Some("4"),
+                "h5" => Some("3"),
+                "h6" => Some("2"),
+                _ => None,
+            };
+            let wrap = Wrap {
+                weight: match (weight, auto_weight) {
+                    (Some(weight), _) => Some([" ___PAGEFIND_WEIGHT___", &weight, " "].concat()),
+                    (None, Some(auto)) => Some([" ___PAGEFIND_AUTO_WEIGHT___", auto, " "].concat()),
+                    (None, None) => None,
+                },
+                sentence: SENTENCE_SELECTORS.contains(&tag_name),
+            };
+            let start = self.text.len();
+            self.text.push_str(wrap.weight.as_deref().unwrap_or_default());
+            if wrap.sentence {
+                self.text.push(' ');
             }
-        }
-        for sort in node.sort.iter().flatten() {
-            if let Some((sort, value)) = attribute_pair(&node.current_value, sort) {
-                data.sort.insert(sort, value);
-            }
-        }
-        for meta in node.meta.iter().flatten() {
-            if let Some((meta, value)) = attribute_pair(&node.current_value, meta) {
-                data.meta.insert(meta, value);
-            }
-        }
-        for meta in node.default_meta.iter().flatten() {
-            if let Some((meta, value)) = attribute_pair(&node.current_value, meta) {
-                data.default_meta.insert(meta, value);
-            }
+            self.stack.push(Node {
+                start,
+                content_start: self.text.len(),
+                wrap,
+                ..node
+            });
         }
     }
 
@@ -465,65 +487,38 @@ impl Parser<'_> {
             let open = self.stack[1..].iter().any(|node| node.tag == name);
             return (!open && self.inside_html).then_some(());
         }
-        let mut node = self.stack.pop()?;
+        let node = self.stack.pop()?;
         if name == "html" {
             self.html_closed = true;
             self.inside_html = false;
         }
         if node.status == NodeStatus::Excluded {
+            self.text.truncate(node.start);
             return Some(());
         }
-        self.gather_node_data(&node);
+        let own_text = &self.text[node.content_start..];
+        gather_node_data(&mut self.data, &node, own_text);
         let meta = &mut self.data.meta;
-        if name == "h1" && !meta.contains_key("auto_title") && !node.current_value.trim().is_empty()
-        {
-            meta.insert("auto_title".into(), normalize_content(&node.current_value));
+        if name == "h1" && !meta.contains_key("auto_title") && !own_text.trim().is_empty() {
+            meta.insert("auto_title".into(), normalize_content(own_text));
         }
         if name == "title" && !meta.contains_key("auto_page_title") {
-            meta.insert(
-                "auto_page_title".into(),
-                normalize_content(&node.current_value),
-            );
+            meta.insert("auto_page_title".into(), normalize_content(own_text));
         }
         if node.status == NodeStatus::Ignored {
+            self.text.truncate(node.start);
             return Some(());
         }
 
-        if SENTENCE_SELECTORS.contains(&name) {
-            node.current_value.insert(0, ' ');
-            if ends_sentence(&node.current_value) {
-                node.current_value.push('.');
+        // The wrapping's opening is in place (see `open_element`).
+        if node.wrap.sentence {
+            if ends_sentence(&self.text) {
+                self.text.push('.');
             }
-            node.current_value.push(' ');
+            self.text.push(' ');
         }
-
-        let auto_weight = match name {
-            "h1" => Some("7"),
-            "h2" => Some("6"),
-            "h3" => Some("5"),
-            "h4" => Some("4"),
-            "h5" => Some("3"),
-            "h6" => Some("2"),
-            _ => None,
-        };
-        if let Some(weight) = &node.weight {
-            node.current_value = [
-                " ___PAGEFIND_WEIGHT___",
-                weight,
-                " ",
-                &node.current_value,
-                " ___END_PAGEFIND_WEIGHT___ ",
-            ]
-            .concat();
-        } else if let Some(auto_weight) = auto_weight {
-            node.current_value = [
-                " ___PAGEFIND_AUTO_WEIGHT___",
-                auto_weight,
-                " ",
-                &node.current_value,
-                " ___END_PAGEFIND_WEIGHT___ ",
-            ]
-            .concat();
+        if node.wrap.weight.is_some() {
+            self.text.push_str(" ___END_PAGEFIND_WEIGHT___ ");
         }
 
         let parent = self.stack.last_mut()?;
@@ -531,16 +526,17 @@ impl Parser<'_> {
             && node.status != NodeStatus::Body
             && node.status != NodeStatus::ParentOfBody
         {
+            self.text.truncate(node.start);
             return Some(());
         }
         match node.status {
-            NodeStatus::Ignored | NodeStatus::Excluded => {}
-            NodeStatus::Indexing => parent.current_value.push_str(&node.current_value),
+            NodeStatus::Ignored | NodeStatus::Excluded => self.text.truncate(node.start),
+            // The element's text already is where its parent's goes on.
+            NodeStatus::Indexing => {}
             NodeStatus::Body | NodeStatus::ParentOfBody => {
                 if parent.status != NodeStatus::ParentOfBody {
-                    parent.current_value.clear();
+                    self.text.drain(parent.content_start..node.start);
                 }
-                parent.current_value.push_str(&node.current_value);
                 parent.status = NodeStatus::ParentOfBody;
             }
         }
@@ -554,6 +550,7 @@ impl Parser<'_> {
         }
         let mut data = self.data;
         let root = self.stack.into_iter().next()?;
+        let root_text = &self.text[root.content_start..];
         if let Some(image) = data.meta.remove("auto_image") {
             let alt = data.meta.remove("auto_image_alt").unwrap_or_default();
             if !data.meta.contains_key("image") {
@@ -573,7 +570,7 @@ impl Parser<'_> {
         }
         data.default_meta.extend(data.meta);
         Some(DomParserResult {
-            digest: normalize_content(&root.current_value),
+            digest: normalize_content(root_text),
             filters: data.filters,
             sort: data.sort,
             meta: data.default_meta,
@@ -589,6 +586,33 @@ impl Parser<'_> {
                 .filter(|lang| !lang.is_empty())
                 .unwrap_or_else(|| "unknown".into()),
         })
+    }
+}
+
+/// Filters, sorts and metadata a finished node declared, whose text is `text`.
+fn gather_node_data(data: &mut Gathered, node: &Node, text: &str) {
+    for filter in node.filter.iter().flatten() {
+        if let Some((filter, value)) = attribute_pair(text, filter) {
+            data.filters
+                .entry(filter)
+                .or_default()
+                .push(normalize_content(&value));
+        }
+    }
+    for sort in node.sort.iter().flatten() {
+        if let Some((sort, value)) = attribute_pair(text, sort) {
+            data.sort.insert(sort, value);
+        }
+    }
+    for meta in node.meta.iter().flatten() {
+        if let Some((meta, value)) = attribute_pair(text, meta) {
+            data.meta.insert(meta, value);
+        }
+    }
+    for meta in node.default_meta.iter().flatten() {
+        if let Some((meta, value)) = attribute_pair(text, meta) {
+            data.default_meta.insert(meta, value);
+        }
     }
 }
 
