@@ -47,7 +47,7 @@ enum SortType {
 /// Results from processing a single page in parallel.
 /// Contains the word map, filter entries, and encoded page data for one page.
 struct PageProcessingResult {
-    words: Vec<PackedWord>,
+    words: Vec<PageEntry>,
     filter_entries: Vec<(String, String, usize)>, // (filter, value, page_number)
     encoded_page: IntermediaryPageData,
 }
@@ -153,7 +153,7 @@ pub async fn build_indexes(
             // Charter: a page's words are distinct, so they are listed, not
             // mapped (the map cost a hash and a copy of every word of every
             // page); only the few meta words are looked up among them.
-            let mut words: Vec<PackedWord> =
+            let mut words: Vec<PageEntry> =
                 Vec::with_capacity(page.word_data.len() + page.meta_word_data.len());
 
             // Meta field IDs were assigned per-page,
@@ -172,18 +172,15 @@ pub async fn build_indexes(
                 variants,
             } in page.word_data
             {
-                let mut packed_word = PackedWord {
+                let mut packed_word = PageEntry {
                     word,
-                    pages: Vec::new(),
-                    additional_variants: Vec::new(),
-                };
-                if !locs.is_empty() {
-                    packed_word.pages.push(PackedPage {
+                    page: (!locs.is_empty()).then_some(PackedPage {
                         page_number,
                         locs,
                         meta_locs: vec![],
-                    });
-                }
+                    }),
+                    additional_variants: Vec::new(),
+                };
                 // A page word's variant forms are distinct.
                 for (form, locs) in variants {
                     packed_word.additional_variants.push(PackedVariant {
@@ -208,9 +205,9 @@ pub async fn build_indexes(
                 }
             }
             for (word, meta_positions) in meta_words {
-                let mut packed_word = PackedWord {
+                let mut packed_word = PageEntry {
                     word,
-                    pages: Vec::new(),
+                    page: None,
                     additional_variants: Vec::new(),
                 };
                 add_meta_positions(&mut packed_word, meta_positions, &field_id_map, page_number);
@@ -250,11 +247,12 @@ pub async fn build_indexes(
     // Merge results sequentially
     for result in page_results {
         // Merge word maps using Entry API to avoid unnecessary clones
+        // Charter: a page's entry for a word is pushed onto the word's
+        // pages, not first put in a list of its own.
         for packed in result.words {
             match word_map.get_mut(packed.word.as_str()) {
                 Some(existing) => {
-                    existing.pages.extend(packed.pages); // Move, not clone
-                                                         // Merge additional_variants
+                    existing.pages.extend(packed.page);
                     for variant in packed.additional_variants {
                         if let Some(existing_variant) = existing
                             .additional_variants
@@ -268,6 +266,11 @@ pub async fn build_indexes(
                     }
                 }
                 None => {
+                    let packed = PackedWord {
+                        word: packed.word,
+                        pages: packed.page.into_iter().collect(),
+                        additional_variants: packed.additional_variants,
+                    };
                     word_map.insert(packed.word.clone(), packed);
                 }
             }
@@ -497,7 +500,7 @@ pub async fn build_indexes(
 /// with the page's field numbers, which `field_id_map` maps to the index's)
 /// to the word's entry for the page, `packed_word`.
 fn add_meta_positions(
-    packed_word: &mut PackedWord,
+    packed_word: &mut PageEntry,
     meta_positions: Vec<MetaFossickedWord>,
     field_id_map: &[u16],
     page_number: usize,
@@ -521,18 +524,15 @@ fn add_meta_positions(
     if !normalized_meta_positions.is_empty() {
         let meta_locs = meta_positions_to_packed(normalized_meta_positions);
 
-        if let Some(existing_page) = packed_word
-            .pages
-            .iter_mut()
-            .find(|p| p.page_number == page_number)
-        {
-            existing_page.meta_locs = meta_locs;
-        } else {
-            packed_word.pages.push(PackedPage {
-                page_number,
-                locs: vec![],
-                meta_locs,
-            });
+        match &mut packed_word.page {
+            Some(existing_page) => existing_page.meta_locs = meta_locs,
+            None => {
+                packed_word.page = Some(PackedPage {
+                    page_number,
+                    locs: vec![],
+                    meta_locs,
+                })
+            }
         }
     }
 
@@ -569,6 +569,16 @@ fn add_meta_positions(
             });
         }
     }
+}
+
+/// Charter: one page's entry for a word, before it joins the word's entry
+/// for the shard (a [`PackedWord`], which lists every page's): its
+/// positions (none when only its variants or metadata have the word) and
+/// its variants'.
+struct PageEntry {
+    word: String,
+    page: Option<PackedPage>,
+    additional_variants: Vec<PackedVariant>,
 }
 
 /// Charter: one position of a word on its page, with its weight there.
