@@ -10,6 +10,7 @@ use crate::parsing::syntax_set::SyntaxSet;
 use regex_syntax::escape;
 use serde::ser::{Serialize, Serializer};
 use serde_derive::{Deserialize, Serialize};
+use smallvec::SmallVec;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
 
@@ -89,8 +90,10 @@ pub enum Pattern {
 #[derive(Debug)]
 pub struct MatchIter<'a> {
     syntax_set: &'a SyntaxSet,
-    ctx_stack: Vec<&'a Context>,
-    index_stack: Vec<usize>,
+    // Charter: the contexts being walked and the next index in each, kept
+    // inline: an iterator is made for each context at every token, and its
+    // two vectors were two allocations (and frees) each time.
+    stack: SmallVec<[(&'a Context, usize); 8]>,
 }
 
 #[derive(Clone, Debug, Eq, PartialEq, Serialize, Deserialize)]
@@ -144,17 +147,15 @@ impl<'a> Iterator for MatchIter<'a> {
 
     fn next(&mut self) -> Option<(&'a Context, usize)> {
         loop {
-            if self.ctx_stack.is_empty() {
+            let Some(&mut (context, ref mut next_index)) = self.stack.last_mut() else {
                 return None;
-            }
+            };
             // uncomment for debugging infinite recursion
             // println!("{:?}", self.index_stack);
             // use std::thread::sleep_ms;
             // sleep_ms(500);
-            let last_index = self.ctx_stack.len() - 1;
-            let context = self.ctx_stack[last_index];
-            let index = self.index_stack[last_index];
-            self.index_stack[last_index] = index + 1;
+            let index = *next_index;
+            *next_index = index + 1;
             if index < context.patterns.len() {
                 match context.patterns[index] {
                     Pattern::Match(_) => {
@@ -167,13 +168,11 @@ impl<'a> Iterator for MatchIter<'a> {
                             }
                             _ => return self.next(), // skip this and move onto the next one
                         };
-                        self.ctx_stack.push(ctx_ptr);
-                        self.index_stack.push(0);
+                        self.stack.push((ctx_ptr, 0));
                     }
                 }
             } else {
-                self.ctx_stack.pop();
-                self.index_stack.pop();
+                self.stack.pop();
             }
         }
     }
@@ -184,11 +183,9 @@ impl<'a> Iterator for MatchIter<'a> {
 /// It recursively follows include directives. Can only be run on contexts that have already been
 /// linked up.
 pub fn context_iter<'a>(syntax_set: &'a SyntaxSet, context: &'a Context) -> MatchIter<'a> {
-    MatchIter {
-        syntax_set,
-        ctx_stack: vec![context],
-        index_stack: vec![0],
-    }
+    let mut stack = SmallVec::new();
+    stack.push((context, 0));
+    MatchIter { syntax_set, stack }
 }
 
 impl Context {
