@@ -151,7 +151,7 @@ impl<'a> Iterator for MatchIter<'a> {
                 return None;
             };
             // uncomment for debugging infinite recursion
-            // println!("{:?}", self.index_stack);
+            // println!("{:?}", self.stack);
             // use std::thread::sleep_ms;
             // sleep_ms(500);
             let index = *next_index;
