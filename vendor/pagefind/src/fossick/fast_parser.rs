@@ -126,12 +126,11 @@ struct Node {
 }
 
 /// How an element's text is wrapped once it is closed, as `DomParser`
-/// does: weight markers around it (`weight`: the marker's opening), and a
-/// space on either side of a sentence's (with a full stop if it ends with
-/// a word).
+/// does: weight markers around it, and a space on either side of a
+/// sentence's (with a full stop if it ends with a word).
 #[derive(Default)]
 struct Wrap {
-    weight: Option<String>,
+    weighted: bool,
     sentence: bool,
 }
 
@@ -440,16 +439,24 @@ impl Parser<'_> {
                 "h6" => Some("2"),
                 _ => None,
             };
+            let start = self.text.len();
+            match (&weight, auto_weight) {
+                (Some(weight), _) => {
+                    self.text.push_str(" ___PAGEFIND_WEIGHT___");
+                    self.text.push_str(weight);
+                    self.text.push(' ');
+                }
+                (None, Some(auto)) => {
+                    self.text.push_str(" ___PAGEFIND_AUTO_WEIGHT___");
+                    self.text.push_str(auto);
+                    self.text.push(' ');
+                }
+                (None, None) => {}
+            }
             let wrap = Wrap {
-                weight: match (weight, auto_weight) {
-                    (Some(weight), _) => Some([" ___PAGEFIND_WEIGHT___", &weight, " "].concat()),
-                    (None, Some(auto)) => Some([" ___PAGEFIND_AUTO_WEIGHT___", auto, " "].concat()),
-                    (None, None) => None,
-                },
+                weighted: weight.is_some() || auto_weight.is_some(),
                 sentence: SENTENCE_SELECTORS.contains(&tag_name),
             };
-            let start = self.text.len();
-            self.text.push_str(wrap.weight.as_deref().unwrap_or_default());
             if wrap.sentence {
                 self.text.push(' ');
             }
@@ -517,7 +524,7 @@ impl Parser<'_> {
             }
             self.text.push(' ');
         }
-        if node.wrap.weight.is_some() {
+        if node.wrap.weighted {
             self.text.push_str(" ___END_PAGEFIND_WEIGHT___ ");
         }
 

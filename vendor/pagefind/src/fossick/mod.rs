@@ -64,7 +64,7 @@ pub struct MetaFossickedWord {
 /// positions without a diacritic variant (`locs`, empty if none) and for
 /// each variant (`variants`, by the variant's form). A shard holds every
 /// page's words until it is built: packed when the page is read, a
-/// position takes 4 bytes there instead of 16 (32 in Pagefind), and the
+/// position takes 4 bytes there instead of Pagefind's 32, and the
 /// positions are sorted while they are still in the cache.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageWord {

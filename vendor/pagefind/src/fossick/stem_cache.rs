@@ -13,8 +13,8 @@ use super::splitting::IndexableWord;
 use hashbrown::HashMap;
 use pagefind_stem::Stemmer as Snowball;
 use std::borrow::Cow;
-use std::hash::BuildHasher;
 use std::cell::RefCell;
+use std::hash::BuildHasher;
 
 /// Entries a thread keeps per language and kind at most; past it the map
 /// starts over, so a site of unique words (identifiers, hashes) cannot grow
