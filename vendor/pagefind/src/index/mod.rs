@@ -249,11 +249,19 @@ pub async fn build_indexes(
         // Merge word maps using Entry API to avoid unnecessary clones
         // Charter: a page's entry for a word is pushed onto the word's
         // pages, not first put in a list of its own.
-        for packed in result.words {
-            match word_map.get_mut(packed.word.as_str()) {
-                Some(existing) => {
-                    existing.pages.extend(packed.page);
-                    for variant in packed.additional_variants {
+        for PageEntry {
+            word,
+            page,
+            additional_variants,
+        } in result.words
+        {
+            // Charter: the word is hashed once, by one lookup that also
+            // finds the slot a word new to the shard goes in.
+            match word_map.entry(word) {
+                hashbrown::hash_map::Entry::Occupied(mut found) => {
+                    let existing = found.get_mut();
+                    existing.pages.extend(page);
+                    for variant in additional_variants {
                         if let Some(existing_variant) = existing
                             .additional_variants
                             .iter_mut()
@@ -265,13 +273,13 @@ pub async fn build_indexes(
                         }
                     }
                 }
-                None => {
-                    let packed = PackedWord {
-                        word: packed.word,
-                        pages: packed.page.into_iter().collect(),
-                        additional_variants: packed.additional_variants,
-                    };
-                    word_map.insert(packed.word.clone(), packed);
+                hashbrown::hash_map::Entry::Vacant(slot) => {
+                    let word = slot.key().clone();
+                    slot.insert(PackedWord {
+                        word,
+                        pages: page.into_iter().collect(),
+                        additional_variants,
+                    });
                 }
             }
         }
