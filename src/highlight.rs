@@ -474,6 +474,37 @@ mod tests {
     use super::*;
     use std::sync::OnceLock;
 
+    /// vendor/syntect leaves a match's capture groups to be found once it
+    /// wins its token (`search_match`, `fill_groups`); what it fills in
+    /// must be what the search with groups finds. (The vendored crate's
+    /// own tests need its test data, which is not vendored.)
+    #[test]
+    fn groups_left_pending_are_the_groups_search_finds() {
+        use syntect::parsing::{Regex, Region};
+        let cases = [
+            (r"\b(fn|let)\s+([a-z_]+)", "  let value = fn_name;", 0, true),
+            (r"(\d+)(?:\.(\d+))?", "version 10.25 or 3", 9, true),
+            (r"(?i)(select)|(from)", "x FROM y", 0, true),
+            // Lookaround: fancy-regex's own search, groups found at once.
+            (r"(?<=\$)(\w+)", "a $name b", 0, false),
+        ];
+        for (pattern, text, begin, pending) in cases {
+            let regex = Regex::new(pattern.to_string());
+            let mut eager = Region::new();
+            assert!(regex.search(text, begin, text.len(), Some(&mut eager)));
+            let mut lazy = Region::new();
+            assert!(regex.search_match(text, begin, text.len(), &mut lazy));
+            assert_eq!(lazy.pos(0), eager.pos(0), "{pattern}");
+            assert_eq!(lazy.groups_pending(), pending, "{pattern}");
+            regex.fill_groups(text, text.len(), &mut lazy);
+            assert!(!lazy.groups_pending());
+            assert_eq!(lazy, eager, "{pattern}");
+        }
+        let regex = Regex::new(r"(x)".to_string());
+        let mut region = Region::new();
+        assert!(!regex.search_match("abc", 0, 3, &mut region));
+    }
+
     /// syntect compiles a pattern when a line first needs it and panics if
     /// it does not compile, so every pattern of every syntax charter ships
     /// must compile with the regex engine it is built with (fancy-regex

@@ -79,6 +79,25 @@ struct RegexMatch<'a> {
     would_loop: bool,
 }
 
+/// Charter: the winning match with its capture groups when its pattern
+/// may use them (scopes for its captures, or a context it pushes or sets,
+/// which may keep them for backreferences). The other patterns' matches
+/// of the token never needed theirs.
+fn with_groups<'a>(line: &str, mut reg_match: RegexMatch<'a>) -> Result<RegexMatch<'a>, ParsingError> {
+    if !reg_match.regions.groups_pending() {
+        return Ok(reg_match);
+    }
+    let pat = reg_match.context.match_at(reg_match.pat_index)?;
+    let uses_groups = pat.captures.is_some()
+        || matches!(pat.operation, MatchOperation::Push(_) | MatchOperation::Set(_));
+    if uses_groups {
+        let mut regions = (*reg_match.regions).clone();
+        pat.regex().fill_groups(line, line.len(), &mut regions);
+        reg_match.regions = Rc::new(regions);
+    }
+    Ok(reg_match)
+}
+
 /// Maps the pattern to the start index, which is -1 if not found.
 // Charter: the regions are shared (`Rc`) between the cache and the
 // matches it hands out; every match found, and every cached one handed
@@ -363,6 +382,7 @@ impl ParseState {
                 let id = &self.stack[self.stack.len() - 1].context;
                 syntax_set.get_context(id)?
             };
+            let reg_match = with_groups(line, reg_match)?;
             self.exec_pattern(line, &reg_match, level_context, syntax_set, ops)?;
 
             Ok(true)
@@ -488,15 +508,19 @@ impl ParseState {
             }
         }
 
-        let (regex, can_cache) = match (match_pat.has_captures, captures) {
-            (true, Some(captures)) => {
-                let (region, s) = captures;
-                (&match_pat.regex_with_refs(region, s), false)
+        // Charter: a pattern's own regex leaves the groups of a match for
+        // later (`fill_groups`, once the match wins its token); a regex made
+        // with another match's backreferences lives only for this search.
+        let matched = match (match_pat.has_captures, captures) {
+            (true, Some((region, s))) => {
+                let regex = match_pat.regex_with_refs(region, s);
+                regex.search(line, start, line.len(), Some(regions))
             }
-            _ => (match_pat.regex(), true),
+            _ => match_pat
+                .regex()
+                .search_match(line, start, line.len(), regions),
         };
-        // print!("  executing regex: {:?} at pos {} on line {}", regex.regex_str(), start, line);
-        let matched = regex.search(line, start, line.len(), Some(regions));
+        let can_cache = !(match_pat.has_captures && captures.is_some());
 
         if matched {
             let (match_start, match_end) = regions.pos(0).unwrap();

@@ -65,6 +65,24 @@ impl Regex {
             .search(text, begin, end, region.map(|r| &mut r.region))
     }
 
+    /// Charter: like [`search`](Self::search), but the capture groups of a
+    /// match may be left to be found later by [`fill_groups`](Self::fill_groups)
+    /// ([`Region::groups_pending`]); only the whole match (`pos(0)`) is
+    /// there. The highlighter finds a match for many patterns of which one
+    /// wins the token, so the groups of the others are never needed.
+    pub fn search_match(&self, text: &str, begin: usize, end: usize, region: &mut Region) -> bool {
+        self.regex()
+            .search_match(text, begin, end, &mut region.region)
+    }
+
+    /// Charter: finds the capture groups of a match that
+    /// [`search_match`](Self::search_match) left pending, by the search
+    /// that made it with its groups; a region with its groups is left as
+    /// it is.
+    pub fn fill_groups(&self, text: &str, end: usize, region: &mut Region) {
+        self.regex().fill_groups(text, end, &mut region.region)
+    }
+
     fn regex(&self) -> &regex_impl::Regex {
         self.regex.get_or_init(|| {
             regex_impl::Regex::new(&self.regex_str).expect("regex string should be pre-tested")
@@ -122,6 +140,12 @@ impl Region {
     pub fn pos(&self, index: usize) -> Option<(usize, usize)> {
         self.region.pos(index)
     }
+
+    /// Charter: whether only the whole match is known yet, its groups left
+    /// for [`Regex::fill_groups`].
+    pub fn groups_pending(&self) -> bool {
+        regex_impl::groups_pending(&self.region)
+    }
 }
 
 impl Default for Region {
@@ -145,6 +169,10 @@ mod regex_impl {
         Region::with_capacity(8)
     }
 
+    pub fn groups_pending(_region: &Region) -> bool {
+        false
+    }
+
     impl Regex {
         pub fn new(regex_str: &str) -> Result<Regex, Box<dyn Error + Send + Sync + 'static>> {
             let result = onig::Regex::with_options(
@@ -153,10 +181,7 @@ mod regex_impl {
                 Syntax::default(),
             );
             match result {
-                Ok(regex) => Ok(Regex {
-                    wrapped: is_wrapped(&regex),
-                    regex,
-                }),
+                Ok(regex) => Ok(Regex { regex }),
                 Err(error) => Err(Box::new(error)),
             }
         }
@@ -166,6 +191,13 @@ mod regex_impl {
                 .match_with_options(text, 0, SearchOptions::SEARCH_OPTION_NONE, None)
                 .is_some()
         }
+
+        /// Oniguruma finds the groups with the match: none is left pending.
+        pub fn search_match(&self, text: &str, begin: usize, end: usize, region: &mut Region) -> bool {
+            self.search(text, begin, end, Some(region))
+        }
+
+        pub fn fill_groups(&self, _text: &str, _end: usize, _region: &mut Region) {}
 
         pub fn search(
             &self,
@@ -220,12 +252,22 @@ mod regex_impl {
     #[derive(Clone, Debug, Eq, PartialEq)]
     pub struct Region {
         positions: Vec<Option<(usize, usize)>>,
+        /// Charter: where the search began whose groups are still to be
+        /// found (`positions` holds only the whole match); `None` once
+        /// they are. A region kept in a parser's state always has its
+        /// groups, so states compare as before.
+        groups_from: Option<usize>,
     }
 
     pub fn new_region() -> Region {
         Region {
             positions: Vec::with_capacity(8),
+            groups_from: None,
         }
+    }
+
+    pub fn groups_pending(region: &Region) -> bool {
+        region.groups_from.is_some()
     }
 
     impl Regex {
@@ -285,10 +327,44 @@ mod regex_impl {
                 false
             }
         }
+
+        /// For a wrapped pattern, the match alone (the DFA's search) and
+        /// the groups left pending; for the others, both at once, since
+        /// their groups cost the backtracking search that finds the match.
+        pub fn search_match(&self, text: &str, begin: usize, end: usize, region: &mut Region) -> bool {
+            if !self.wrapped {
+                return self.search(text, begin, end, Some(region));
+            }
+            match self.regex.find_from_pos(&text[..end], begin) {
+                Ok(Some(found)) => {
+                    region.positions.clear();
+                    region.positions.push(Some((found.start(), found.end())));
+                    region.groups_from = Some(begin);
+                    true
+                }
+                _ => false,
+            }
+        }
+
+        /// The groups by the search [`search`](Self::search) makes once
+        /// it knows there is a match, from where the pending one began:
+        /// the match and its groups are what `search` would have found.
+        pub fn fill_groups(&self, text: &str, end: usize, region: &mut Region) {
+            let Some(begin) = region.groups_from.take() else {
+                return;
+            };
+            match self.regex.captures_from_pos(&text[..end], begin) {
+                Ok(Some(captures)) => region.init_from_captures(&captures),
+                // Not met: the DFA found the match. Should it happen, the
+                // whole match is kept without its groups.
+                _ => debug_assert!(false, "a pending match is found again"),
+            }
+        }
     }
 
     impl Region {
         fn init_from_captures(&mut self, captures: &fancy_regex::Captures<str>) {
+            self.groups_from = None;
             self.positions.clear();
             for i in 0..captures.len() {
                 let pos = captures.get(i).map(|m| (m.start(), m.end()));
