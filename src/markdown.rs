@@ -785,13 +785,10 @@ impl<'t> Positions<'t> {
         let text = self.text;
         let offset = offset.min(text.len());
         let starts = self.starts.get_or_insert_with(|| {
+            // memchr: a byte-by-byte filter over every page's source was
+            // 2% of a search-off build's instructions.
             let mut starts = vec![0];
-            starts.extend(
-                text.bytes()
-                    .enumerate()
-                    .filter(|&(_, b)| b == b'\n')
-                    .map(|(i, _)| i + 1),
-            );
+            starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
             starts
         });
         let index = match starts.binary_search(&offset) {
