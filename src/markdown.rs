@@ -331,6 +331,17 @@ pub const BCP14_KEYWORDS: [&str; 11] = [
 
 /// A keyword at `at` in `text` as a whole word, if one starts there.
 fn keyword_at(text: &str, at: usize) -> Option<&'static str> {
+    // Most positions are ruled out by their byte and the one before: every
+    // keyword starts with an ASCII capital (never inside a UTF-8
+    // sequence), and a word goes on after an ASCII letter or digit. This
+    // is asked at every byte of a spec's sentences.
+    let bytes = text.as_bytes();
+    let first = *bytes.get(at)?;
+    if !BCP14_KEYWORDS.iter().any(|kw| kw.as_bytes()[0] == first)
+        || (at > 0 && bytes[at - 1].is_ascii_alphanumeric())
+    {
+        return None;
+    }
     let before_ok = text[..at]
         .chars()
         .next_back()
@@ -391,10 +402,8 @@ fn decorate(
     let mut copied = 0;
     let mut i = 0;
     while i < text.len() {
-        if !text.is_char_boundary(i) {
-            i += 1;
-            continue;
-        }
+        // Keywords and shortnames start with an ASCII byte, which is never
+        // inside a UTF-8 sequence: no need to ask for a char boundary.
         let b = text.as_bytes()[i];
         if input.bcp14 && b.is_ascii_uppercase() {
             if let Some(kw) = keyword_at(text, i) {
@@ -459,9 +468,8 @@ impl Sentences {
                 if sentence.as_bytes()[i] == b'`' {
                     in_code = !in_code;
                 }
-                let found = (!in_code && sentence.is_char_boundary(i))
-                    .then(|| keyword_at(sentence, i))
-                    .flatten();
+                // keyword_at finds nothing inside a UTF-8 sequence.
+                let found = (!in_code).then(|| keyword_at(sentence, i)).flatten();
                 match found {
                     Some(kw) => {
                         // A quoted keyword ("MUST") is mentioned, not required: the RFC 2119 boilerplate.
@@ -1261,6 +1269,24 @@ mod tests {
             short.html.contains(r#"id="уровень""#),
             "unmatched headings keep their own slug"
         );
+    }
+
+    #[test]
+    fn a_keyword_is_a_whole_word_next_to_any_letter() {
+        let at = |text: &str, i: usize| keyword_at(text, i);
+        assert_eq!(at("x MUST NOT y", 2), Some("MUST NOT"));
+        assert_eq!(at("MAY", 0), Some("MAY"));
+        assert_eq!(at("(SHOULD)", 1), Some("SHOULD"));
+        assert_eq!(at("xMUST", 1), None, "after an ASCII letter");
+        assert_eq!(at("9MUST", 1), None, "after a digit");
+        assert_eq!(at("ÉMUST", 2), None, "after a non-ASCII letter");
+        assert_eq!(at("—MUST", 3), Some("MUST"), "after a dash");
+        assert_eq!(at("MUSTÉ", 0), None, "before a non-ASCII letter");
+        assert_eq!(at("MUSTARD", 0), None);
+        assert_eq!(at("must", 0), None);
+        // Inside a UTF-8 sequence and past the end: nothing, no panic.
+        assert_eq!(at("ÉMUST", 1), None);
+        assert_eq!(at("MAY", 3), None);
     }
 
     #[test]
