@@ -142,23 +142,26 @@ impl Cache {
     /// given as bytes) and its entry, written last so a half-stored version
     /// is never taken for a whole one.
     pub fn store(&self, name: &str, entry: &Entry, files: FilesFrom<'_>) -> std::io::Result<()> {
+        use rayon::prelude::*;
         let dir = self.version_dir(name);
-        let _ = std::fs::remove_dir_all(&dir);
+        remove_files_in_parallel(&dir);
         let files_dir = dir.join("files");
-        for path in &entry.files {
+        // A file at a time on both cores: the version built on every edit
+        // is stored again each time (a link and a directory per page).
+        entry.files.par_iter().try_for_each(|path| {
             crate::output::check_relative(path)?;
             let dest = files_dir.join(path);
             if let Some(parent) = dest.parent() {
                 std::fs::create_dir_all(parent)?;
             }
             match &files {
-                FilesFrom::Dir(out) => link_or_copy(&out.join(path), &dest)?,
+                FilesFrom::Dir(out) => link_or_copy(&out.join(path), &dest),
                 FilesFrom::Memory(map) => {
                     let bytes = map.get(path).map(Vec::as_slice).unwrap_or_default();
-                    std::fs::write(&dest, bytes)?;
+                    std::fs::write(&dest, bytes)
                 }
             }
-        }
+        })?;
         std::fs::create_dir_all(&dir)?;
         let json = serde_json::to_vec(entry).map_err(std::io::Error::other)?;
         std::fs::write(dir.join("entry.json"), json)
@@ -218,6 +221,23 @@ pub enum FilesFrom<'a> {
     Dir(&'a Path),
     /// An in-memory build.
     Memory(&'a std::collections::BTreeMap<String, Vec<u8>>),
+}
+
+/// Removes `dir` if it is there: its files on both cores, then what is
+/// left (the folders) at once. Errors leave the rest to `store`, which
+/// fails on a file it cannot replace.
+fn remove_files_in_parallel(dir: &Path) {
+    use rayon::prelude::*;
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    files.par_iter().for_each(|file| {
+        let _ = std::fs::remove_file(file);
+    });
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// A hard link where the file system allows, else a copy.
