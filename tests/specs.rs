@@ -441,3 +441,39 @@ fn every_page_finds_its_place_in_a_large_site() {
     assert!(middle.contains("rel=\"prev\"") && middle.contains("/book/ch-19/"));
     assert!(middle.contains("rel=\"next\"") && middle.contains("/book/ch-21/"));
 }
+
+/// BCP 14 keywords in text with non-ASCII letters, and highlighted code
+/// whose scopes come from capture groups (found only for the match that
+/// wins its token, vendor/syntect/CHARTER.md).
+#[test]
+fn keywords_are_whole_words_next_to_any_letter_and_code_keeps_its_captured_scopes() {
+    let built = build_fixture("spec-keywords-text");
+    let json: serde_json::Value = serde_json::from_str(built.text("requirements.json")).unwrap();
+    assert_eq!(
+        json[0]["requirements"],
+        serde_json::json!([
+            {"keywords": ["MUST"], "sentence": "Ответ—MUST be sent.", "section": "/spec/1/#rules"},
+            {"keywords": ["SHOULD NOT", "MAY"], "sentence": "Nodes SHOULD NOT wait (MAY retry).", "section": "/spec/1/#rules"},
+        ]),
+        "a keyword glued to a letter, ASCII or not, is no keyword"
+    );
+    let page = built.text("spec/1/index.html");
+    assert!(
+        page.contains(concat!(
+            r#"<p>Ответ—<span class="bcp14">MUST</span> be sent. "#,
+            "A xMUST is no keyword, nor ÉMUST, nor MUSTÉ. ",
+            r#"Nodes <span class="bcp14">SHOULD NOT</span> wait (<span class="bcp14">MAY</span> retry).</p>"#
+        )),
+        "{page}"
+    );
+    // `def` and the parameters are scoped by the pattern's capture groups.
+    assert!(
+        page.contains(r#"<span class="hl-storage hl-type hl-function hl-python">def</span>"#),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"<span class="hl-variable hl-parameter hl-python">frame</span>"#),
+        "{page}"
+    );
+    assert_eq!(page.matches(r#"class="bcp14""#).count(), 3, "none in code");
+}
