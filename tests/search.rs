@@ -477,6 +477,8 @@ mod with_search {
             "Ünï",
             "中文",
             ".",
+            "reedbeds",
+            "herons-and-weirs",
         ];
         let mut cases = vec![
             String::new(),
@@ -487,6 +489,10 @@ mod with_search {
         ];
         for _ in 0..20_000 {
             cases.push((0..next(12)).map(|_| PIECES[next(PIECES.len())]).collect());
+        }
+        // Longer texts, for the eight bytes at a time the scan takes.
+        for _ in 0..5_000 {
+            cases.push((0..next(60)).map(|_| PIECES[next(PIECES.len())]).collect());
         }
         for text in cases {
             let (ours, pagefinds) = PagefindIndex::charter_both_normalizations(&text);

@@ -790,7 +790,10 @@ fn normalize_content(content: &str) -> String {
     let mut copied = 0;
     let mut at = 0;
     while at < bytes.len() {
-        let b = bytes[at];
+        at = skip_plain_ascii(bytes, at);
+        let Some(&b) = bytes.get(at) else {
+            break;
+        };
         let run_starts = match b {
             b' ' => !matches!(bytes.get(at + 1), Some(&next) if next < 0x80 && !is_ascii_space(next)),
             0..=0x7f => is_ascii_space(b),
@@ -817,6 +820,38 @@ fn normalize_content(content: &str) -> String {
     }
     out.push_str(&text[copied..]);
     out
+}
+
+/// Charter: the first place from `at` on where `normalize_content` must
+/// look closer: a byte that is not ASCII, ASCII whitespace other than a
+/// space, or a space before one of those or another space. Eight bytes are
+/// checked at a time (a byte at a time was most of the function's time);
+/// the last few are left to the caller's loop.
+fn skip_plain_ascii(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Per byte, 0x80 where the byte is at least `n` (`n` ≤ 0x80). Exact
+    // for ASCII bytes; other bytes are caught by `HIGH` anyway.
+    let at_least = |w: u64, n: u64| ((w | HIGH) - n * ONES) & HIGH;
+    // Per byte, 0x80 where the byte is `b`, without false positives.
+    let equal = |w: u64, b: u64| {
+        let x = w ^ (b * ONES);
+        !(((x & !HIGH) + !HIGH) | x) & HIGH
+    };
+    // `\t` to `\r`, or a byte that is not ASCII.
+    let special = |w: u64| (w & HIGH) | (at_least(w, 0x09) & !at_least(w, 0x0e));
+    while let (Some(this), Some(next)) = (bytes.get(at..at + 8), bytes.get(at + 1..at + 9)) {
+        let this = u64::from_le_bytes(this.try_into().unwrap_or_default());
+        let next = u64::from_le_bytes(next.try_into().unwrap_or_default());
+        let spaces = equal(this, 0x20);
+        let spaces_before_run = spaces & (special(next) | equal(next, 0x20));
+        let stop = special(this) | spaces_before_run;
+        if stop != 0 {
+            return at + (stop.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at
 }
 
 /// ASCII whitespace as Unicode's White_Space has it (`\t` to `\r`, space).
