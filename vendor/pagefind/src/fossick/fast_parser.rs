@@ -93,7 +93,7 @@ impl SimpleSelector {
 
 /// A start tag: its lowercase name and raw attributes (first of duplicates).
 struct Tag<'a> {
-    name: String,
+    name: &'a str,
     attributes: Vec<(&'a str, &'a str)>,
     self_closing: bool,
 }
@@ -112,8 +112,10 @@ impl Tag<'_> {
 /// the opening of its wrapping (weight marker, a sentence's space), then
 /// from `content_start` its own text.
 #[derive(Default)]
-struct Node {
-    tag: String,
+struct Node<'h> {
+    /// Charter: the name as the page has it (lowercase: pages with capitals
+    /// are left to `DomParser`), not a copy.
+    tag: &'h str,
     start: usize,
     content_start: usize,
     wrap: Wrap,
@@ -152,7 +154,7 @@ struct Gathered {
 /// The page read as `DomParser` reads it, or `None` when the page is not
 /// one this parser is sure of.
 pub fn parse(html: &str, options: &SearchOptions) -> Option<DomParserResult> {
-    if options.root_selector != "html" || html.contains(['\r', '\0']) {
+    if options.root_selector != "html" || memchr::memchr2(b'\r', b'\0', html.as_bytes()).is_some() {
         return None;
     }
     let exclusions = options
@@ -176,11 +178,11 @@ pub fn parse(html: &str, options: &SearchOptions) -> Option<DomParserResult> {
     parser.finish()
 }
 
-struct Parser<'o> {
+struct Parser<'o, 'h> {
     options: &'o SearchOptions,
     exclusions: Vec<SimpleSelector>,
     /// The open elements, under a root node that stands for the document.
-    stack: Vec<Node>,
+    stack: Vec<Node<'h>>,
     /// The text of the open elements, each after its parent's (see
     /// [`Node`]). It is one string rather than a string per element, so
     /// that a closed element's text stays where it is as its parent's,
@@ -192,12 +194,12 @@ struct Parser<'o> {
     html_closed: bool,
 }
 
-impl Parser<'_> {
-    fn run(&mut self, html: &str) -> Option<()> {
+impl<'h> Parser<'_, 'h> {
+    fn run(&mut self, html: &'h str) -> Option<()> {
         let bytes = html.as_bytes();
         let mut at = 0;
         while at < html.len() {
-            let Some(offset) = html[at..].find('<') else {
+            let Some(offset) = memchr::memchr(b'<', &bytes[at..]) else {
                 self.text(&html[at..])?;
                 break;
             };
@@ -207,13 +209,13 @@ impl Parser<'_> {
                 Some(b'!') => skip_markup_declaration(html, lt)?,
                 Some(b'/') => {
                     let (name, end) = read_end_tag(html, lt)?;
-                    self.end_tag(&name)?;
+                    self.end_tag(name)?;
                     end
                 }
                 Some(c) if c.is_ascii_alphabetic() => {
                     let (tag, end) = read_start_tag(html, lt)?;
-                    if RAW_TEXT.contains(&tag.name.as_str()) {
-                        let text_end = raw_text_end(html, end, &tag.name)?;
+                    if RAW_TEXT.contains(&tag.name) {
+                        let text_end = raw_text_end(html, end, tag.name)?;
                         // A script's `<!--` starts states where `</script>`
                         // may not end it.
                         if html[end..text_end].contains("<!--") {
@@ -222,7 +224,7 @@ impl Parser<'_> {
                         self.start_tag(&tag)?;
                         self.text(&html[end..text_end])?;
                         let (name, after) = read_end_tag(html, text_end)?;
-                        self.end_tag(&name)?;
+                        self.end_tag(name)?;
                         after
                     } else {
                         self.start_tag(&tag)?;
@@ -264,8 +266,8 @@ impl Parser<'_> {
         Some(())
     }
 
-    fn start_tag(&mut self, tag: &Tag<'_>) -> Option<()> {
-        let name = tag.name.as_str();
+    fn start_tag(&mut self, tag: &Tag<'h>) -> Option<()> {
+        let name = tag.name;
         if UNSUPPORTED.contains(&name) || (tag.self_closing && !VOID.contains(&name)) {
             return None;
         }
@@ -296,7 +298,7 @@ impl Parser<'_> {
     }
 
     /// `DomParser`'s handler for every element under the root selector.
-    fn open_element(&mut self, tag: &Tag<'_>) {
+    fn open_element(&mut self, tag: &Tag<'h>) {
         let options = self.options;
         let attribute = |name: &str| tag.attribute(name).map(str::to_string);
         let explicit_ignore_flag = tag.attribute("data-pagefind-ignore").map(|attr| {
@@ -329,7 +331,7 @@ impl Parser<'_> {
         let index_attrs: Option<Vec<String>> = tag
             .attribute("data-pagefind-index-attrs")
             .map(|attr| attr.split(',').map(|a| a.trim().to_string()).collect());
-        let tag_name = tag.name.as_str();
+        let tag_name = tag.name;
 
         let status = if treat_as_body {
             NodeStatus::Body
@@ -394,7 +396,7 @@ impl Parser<'_> {
             }
         }
         let node = Node {
-            tag: tag_name.to_string(),
+            tag: tag_name,
             status: match parent.status {
                 NodeStatus::Excluded => NodeStatus::Excluded,
                 _ => status,
@@ -470,7 +472,7 @@ impl Parser<'_> {
     }
 
     fn note_bundle_references(&mut self, tag: &Tag<'_>) {
-        let (attribute, ui_files) = match tag.name.as_str() {
+        let (attribute, ui_files) = match tag.name {
             "script" => ("src", ["pagefind-ui.js", "pagefind-modular-ui.js"]),
             "link" => ("href", ["pagefind-ui.css", "pagefind-modular-ui.css"]),
             _ => return,
@@ -658,7 +660,7 @@ fn skip_markup_declaration(html: &str, lt: usize) -> Option<usize> {
 
 /// The lowercase name of the end tag at `lt` and the offset past it. End
 /// tags with anything but a name and spaces are left to `DomParser`.
-fn read_end_tag(html: &str, lt: usize) -> Option<(String, usize)> {
+fn read_end_tag(html: &str, lt: usize) -> Option<(&str, usize)> {
     let rest = html.get(lt + 2..)?;
     let gt = rest.find('>')?;
     let inner = rest[..gt].trim_end_matches(|c: char| c.is_ascii_whitespace());
@@ -672,7 +674,7 @@ fn read_end_tag(html: &str, lt: usize) -> Option<(String, usize)> {
     if !inner.as_bytes()[0].is_ascii_alphabetic() {
         return None;
     }
-    Some((inner.to_ascii_lowercase(), lt + 2 + gt + 1))
+    Some((inner, lt + 2 + gt + 1))
 }
 
 /// The start tag at `lt` and the offset past its `>`.
@@ -687,7 +689,7 @@ fn read_start_tag(html: &str, lt: usize) -> Option<(Tag<'_>, usize)> {
     if at == lt + 1 || bytes.get(at).is_some_and(u8::is_ascii_uppercase) {
         return None;
     }
-    let name = html[lt + 1..at].to_string();
+    let name = &html[lt + 1..at];
     let mut attributes: Vec<(&str, &str)> = Vec::new();
     let mut self_closing = false;
     loop {
