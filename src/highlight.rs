@@ -321,12 +321,14 @@ pub fn without_spans(html: &str) -> std::borrow::Cow<'_, str> {
 fn strip_block_spans(block: &str, out: &mut String) {
     // One entry per open span: whether it is the highlighter's (dropped
     // with its end tag) or one written by hand (kept).
+    // memchr, not `str::find`: a block has a tag every few bytes, and std's
+    // search for a char was most of this function's time.
     let mut open: Vec<bool> = Vec::new();
     let mut rest = block;
-    while let Some(lt) = rest.find('<') {
+    while let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) {
         out.push_str(&rest[..lt]);
         rest = &rest[lt..];
-        let Some(gt) = rest.find('>') else {
+        let Some(gt) = memchr::memchr(b'>', rest.as_bytes()) else {
             break;
         };
         let tag = &rest[..=gt];
@@ -338,7 +340,7 @@ fn strip_block_spans(block: &str, out: &mut String) {
             let ours = tag
                 .strip_prefix(SPAN_START)
                 .and_then(|t| t.strip_suffix("\">"))
-                .is_some_and(|classes| !classes.contains(['"', '<']));
+                .is_some_and(|classes| memchr::memchr2(b'"', b'<', classes.as_bytes()).is_none());
             open.push(ours);
             if !ours {
                 out.push_str(tag);
