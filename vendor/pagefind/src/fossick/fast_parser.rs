@@ -168,7 +168,7 @@ pub fn parse(html: &str, options: &SearchOptions) -> Option<DomParserResult> {
         options,
         exclusions,
         stack: vec![Node::default()],
-        text: String::with_capacity(html.len() / 2),
+        text: String::with_capacity(html.len()),
         data: Gathered::default(),
         anchor_counter: 0,
         inside_html: false,
