@@ -321,10 +321,10 @@ pub fn without_spans(html: &str) -> std::borrow::Cow<'_, str> {
 fn strip_block_spans(block: &str, out: &mut String) {
     // One entry per open span: whether it is the highlighter's (dropped
     // with its end tag) or one written by hand (kept).
-    // memchr, not `str::find`: a block has a tag every few bytes, and std's
-    // search for a char was most of this function's time.
     let mut open: Vec<bool> = Vec::new();
     let mut rest = block;
+    // memchr, not `str::find`: a block has a tag every few bytes, and std's
+    // search for a char was most of this function's time.
     while let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) {
         out.push_str(&rest[..lt]);
         rest = &rest[lt..];
