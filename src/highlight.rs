@@ -515,6 +515,16 @@ mod tests {
     /// must compile with the regex engine it is built with (fancy-regex
     /// 0.20, vendor/syntect/CHARTER.md). Patterns with back-references to
     /// another match are compiled per use and left out.
+    /// The parser tries a context's patterns from a list made once per
+    /// context (vendor/syntect/CHARTER.md): it must be the walk of the
+    /// context's includes that it replaces, for every context of every
+    /// syntax.
+    #[test]
+    fn flattened_patterns_are_the_walked_ones() {
+        let checked = SyntaxSet::load_defaults_newlines().check_flat_patterns();
+        assert!(matches!(checked, Ok(n) if n > 4_000), "{checked:?}");
+    }
+
     #[test]
     fn every_pattern_of_every_syntax_compiles() {
         use syntect::parsing::syntax_definition::Pattern;

@@ -11,6 +11,8 @@ mod parser;
 #[cfg(feature = "parsing")]
 pub mod syntax_definition;
 #[cfg(feature = "parsing")]
+mod flat_patterns;
+#[cfg(feature = "parsing")]
 mod syntax_set;
 #[cfg(all(feature = "parsing", feature = "yaml-load"))]
 mod yaml_load;

@@ -12,6 +12,7 @@
 
 use super::regex::Region;
 use super::scope::*;
+use super::flat_patterns::PatternAt;
 use super::syntax_definition::*;
 use crate::parsing::syntax_definition::ContextId;
 use crate::parsing::syntax_set::{SyntaxReference, SyntaxSet};
@@ -96,6 +97,40 @@ fn with_groups<'a>(line: &str, mut reg_match: RegexMatch<'a>) -> Result<RegexMat
         reg_match.regions = Rc::new(regions);
     }
     Ok(reg_match)
+}
+
+/// Charter: the patterns of a context in the order the parser tries them:
+/// from the list made once for the context (`flat_patterns.rs`), or by
+/// walking its includes when there is none.
+enum Patterns<'a> {
+    Flat(&'a SyntaxSet, std::slice::Iter<'a, PatternAt>),
+    Walk(MatchIter<'a>),
+}
+
+impl<'a> Patterns<'a> {
+    fn of(syntax_set: &'a SyntaxSet, id: &ContextId) -> Result<Patterns<'a>, ParsingError> {
+        let context = syntax_set.get_context(id)?;
+        Ok(match context.flat_patterns.get(syntax_set, *id) {
+            Some(flat) => Patterns::Flat(syntax_set, flat.iter()),
+            None => Patterns::Walk(context_iter(syntax_set, context)),
+        })
+    }
+}
+
+impl<'a> Iterator for Patterns<'a> {
+    type Item = (&'a Context, usize);
+
+    fn next(&mut self) -> Option<(&'a Context, usize)> {
+        match self {
+            // The list was made from contexts of this syntax set, which
+            // keeps them for its lifetime.
+            Patterns::Flat(syntax_set, flat) => {
+                let (id, index) = flat.next()?;
+                Some((syntax_set.get_context(id).ok()?, *index))
+            }
+            Patterns::Walk(walk) => walk.next(),
+        }
+    }
 }
 
 /// Maps the pattern to the start index, which is -1 if not found.
@@ -431,7 +466,7 @@ impl ParseState {
         let mut pop_would_loop = false;
 
         for (from_with_proto, ctx, captures) in context_chain {
-            for (pat_context, pat_index) in context_iter(syntax_set, syntax_set.get_context(ctx)?) {
+            for (pat_context, pat_index) in Patterns::of(syntax_set, ctx)? {
                 let match_pat = pat_context.match_at(pat_index)?;
 
                 if let Some(match_region) =

@@ -4,6 +4,7 @@
 //! like text editors and I have no idea what kind of monkeying you might want to do with the data.
 //! Perhaps parsing your own syntax format into this data structure?
 
+use super::flat_patterns::FlatPatterns;
 use super::regex::{Regex, Region};
 use super::{scope::*, ParsingError};
 use crate::parsing::syntax_set::SyntaxSet;
@@ -62,6 +63,12 @@ pub struct Context {
     pub uses_backrefs: bool,
 
     pub patterns: Vec<Pattern>,
+
+    /// Charter: `patterns` with their includes followed, in the parser's
+    /// order, made the first time the context is searched
+    /// (`flat_patterns.rs`).
+    #[serde(skip)]
+    pub(crate) flat_patterns: FlatPatterns,
 }
 
 impl Context {
@@ -74,6 +81,7 @@ impl Context {
             uses_backrefs: false,
             patterns: Vec::new(),
             prototype: None,
+            flat_patterns: FlatPatterns::default(),
         }
     }
 }

@@ -454,6 +454,12 @@ impl SyntaxReference {
         &self.lazy_contexts().context_ids
     }
 
+    /// Charter: how many contexts the syntax has (for
+    /// `SyntaxSet::check_flat_patterns`).
+    pub(crate) fn context_count(&self) -> usize {
+        self.contexts().len()
+    }
+
     fn contexts(&self) -> &[Context] {
         &self.lazy_contexts().contexts
     }
