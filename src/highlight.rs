@@ -510,11 +510,6 @@ mod tests {
         assert!(!regex.search_match("abc", 0, 3, &mut region));
     }
 
-    /// syntect compiles a pattern when a line first needs it and panics if
-    /// it does not compile, so every pattern of every syntax charter ships
-    /// must compile with the regex engine it is built with (fancy-regex
-    /// 0.20, vendor/syntect/CHARTER.md). Patterns with back-references to
-    /// another match are compiled per use and left out.
     /// The parser tries a context's patterns from a list made once per
     /// context (vendor/syntect/CHARTER.md): it must be the walk of the
     /// context's includes that it replaces, for every context of every
@@ -525,6 +520,11 @@ mod tests {
         assert!(matches!(checked, Ok(n) if n > 4_000), "{checked:?}");
     }
 
+    /// syntect compiles a pattern when a line first needs it and panics if
+    /// it does not compile, so every pattern of every syntax charter ships
+    /// must compile with the regex engine it is built with (fancy-regex
+    /// 0.20, vendor/syntect/CHARTER.md). Patterns with back-references to
+    /// another match are compiled per use and left out.
     #[test]
     fn every_pattern_of_every_syntax_compiles() {
         use syntect::parsing::syntax_definition::Pattern;
