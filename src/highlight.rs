@@ -510,6 +510,35 @@ mod tests {
         assert!(!regex.search_match("abc", 0, 3, &mut region));
     }
 
+    /// Each thread searches with its own copy of a compiled regex
+    /// (vendor/syntect/CHARTER.md), and threads past the copies share
+    /// them: every thread must find what one thread alone finds.
+    #[test]
+    fn threads_find_the_same_matches_with_their_copies() {
+        use syntect::parsing::{Regex, Region};
+        let regex = Regex::new(r"\b(fn|let)\s+([a-z_]+)".to_string());
+        let text = "fn main() { let value = 1; let other = 2; }";
+        let found = |regex: &Regex| {
+            let mut at = 0;
+            let mut matches = Vec::new();
+            let mut region = Region::new();
+            while regex.search(text, at, text.len(), Some(&mut region)) {
+                let (start, end) = region.pos(0).unwrap();
+                matches.push((start, end, region.pos(2)));
+                at = end;
+            }
+            matches
+        };
+        let alone = found(&regex);
+        assert_eq!(alone.len(), 3);
+        std::thread::scope(|scope| {
+            let threads: Vec<_> = (0..12).map(|_| scope.spawn(|| found(&regex))).collect();
+            for thread in threads {
+                assert_eq!(thread.join().unwrap(), alone);
+            }
+        });
+    }
+
     /// The parser tries a context's patterns from a list made once per
     /// context (vendor/syntect/CHARTER.md): it must be the walk of the
     /// context's includes that it replaces, for every context of every

@@ -12,6 +12,30 @@ use std::error::Error;
 pub struct Regex {
     regex_str: String,
     regex: OnceCell<regex_impl::Regex>,
+    /// Charter: a copy of the compiled regex for each of the first
+    /// threads that search with it (see [`THREAD_COPIES`]).
+    copies: [OnceCell<Box<regex_impl::Regex>>; THREAD_COPIES],
+}
+
+/// Charter: threads that get a copy of each regex they search with.
+///
+/// A compiled regex keeps a pool of search caches, owned by the first
+/// thread that searched with it: any other thread takes a cache from the
+/// pool under a lock and puts it back under a lock, at every search, and
+/// a build highlights on every core. A copy shares the compiled program
+/// and has a pool of its own, which its thread owns.
+const THREAD_COPIES: usize = 8;
+
+/// Charter: which copy of a regex this thread searches with: threads are
+/// numbered as they first search, and those past [`THREAD_COPIES`] share
+/// copies (which costs them speed, never a result).
+fn thread_slot() -> usize {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    thread_local! {
+        static SLOT: usize = NEXT.fetch_add(1, Ordering::Relaxed) % THREAD_COPIES;
+    }
+    SLOT.with(|slot| *slot)
 }
 
 /// A region contains text positions for capture groups in a match result.
@@ -29,6 +53,7 @@ impl Regex {
         Self {
             regex_str,
             regex: OnceCell::new(),
+            copies: Default::default(),
         }
     }
 
@@ -84,9 +109,21 @@ impl Regex {
     }
 
     fn regex(&self) -> &regex_impl::Regex {
-        self.regex.get_or_init(|| {
+        let compiled = self.regex.get_or_init(|| {
             regex_impl::Regex::new(&self.regex_str).expect("regex string should be pre-tested")
-        })
+        });
+        self.copy_for_thread(compiled)
+    }
+
+    #[cfg(all(feature = "regex-fancy", not(feature = "regex-onig")))]
+    fn copy_for_thread<'a>(&'a self, compiled: &regex_impl::Regex) -> &'a regex_impl::Regex {
+        self.copies[thread_slot()].get_or_init(|| Box::new(compiled.clone()))
+    }
+
+    /// Oniguruma's regexes keep no cache pool: every thread shares one.
+    #[cfg(feature = "regex-onig")]
+    fn copy_for_thread<'a>(&'a self, compiled: &'a regex_impl::Regex) -> &'a regex_impl::Regex {
+        compiled
     }
 }
 
@@ -95,6 +132,7 @@ impl Clone for Regex {
         Regex {
             regex_str: self.regex_str.clone(),
             regex: OnceCell::new(),
+            copies: Default::default(),
         }
     }
 }
@@ -228,7 +266,7 @@ mod regex_impl {
 mod regex_impl {
     use std::error::Error;
 
-    #[derive(Debug)]
+    #[derive(Clone, Debug)]
     pub struct Regex {
         regex: fancy_regex::Regex,
         /// Charter: whether fancy-regex hands the pattern whole to the
