@@ -690,6 +690,31 @@ mod tests {
         );
     }
 
+    /// A heredoc's end is a pattern made with the opening's word
+    /// (a backreference), kept per thread by its text
+    /// (vendor/syntect/CHARTER.md): each block's heredoc ends at its own
+    /// word, whether the pattern is new or made before.
+    #[test]
+    fn heredocs_end_at_their_own_word_block_after_block() {
+        let highlighter = Highlighter::new();
+        let first = highlighter.block("cat <<EOF\nEND\nEOF\necho one\n", Some("sh"));
+        let again = highlighter.block("cat <<EOF\nEND\nEOF\necho two\n", Some("sh"));
+        let other = highlighter.block("cat <<END\nEOF\nEND\necho one\n", Some("sh"));
+        // After the heredoc, `echo` is a command again, not heredoc text.
+        for html in [&first, &again, &other] {
+            let after = &html[html.rfind("echo").unwrap() - 40..];
+            assert!(
+                after.contains("hl-support") || after.contains("hl-function"),
+                "{html}"
+            );
+        }
+        // Inside, the other word is text: the two heredocs mark up alike.
+        assert_eq!(
+            first.replace("EOF", "X").replace("END", "Y"),
+            other.replace("END", "X").replace("EOF", "Y")
+        );
+    }
+
     #[test]
     fn unknown_language_is_escaped_plain_text() {
         let html = hl().block("a < b && c\n", Some("no-such-lang"));

@@ -10,7 +10,7 @@
 // See https://github.com/rust-lang/rust/blob/1.54.0/library/core/src/hash/mod.rs#L717-L725
 #![allow(clippy::mutable_key_type)]
 
-use super::regex::Region;
+use super::regex::{Regex, Region};
 use super::scope::*;
 use super::flat_patterns::PatternAt;
 use super::syntax_definition::*;
@@ -132,6 +132,37 @@ impl<'a> Iterator for Patterns<'a> {
         }
     }
 }
+
+/// Charter: regexes made with another match's backreferences (the end of a
+/// heredoc, of a raw string), by their text, per thread.
+///
+/// Such a pattern is searched at every token while its context is open,
+/// and each search compiled a new regex (about half a million
+/// instructions: 6,185 compiles on the 10,000-page benchmark site, for a
+/// few distinct texts). A text already made gives the regex compiled for
+/// it; past [`WITH_REFS_KEPT`] texts the memory starts over.
+fn regex_with_refs(match_pat: &MatchPattern, region: &Region, text: &str) -> Rc<Regex> {
+    use std::cell::RefCell;
+    thread_local! {
+        static MADE: RefCell<HashMap<String, Rc<Regex>>> = RefCell::new(HashMap::new());
+    }
+    let regex = match_pat.regex_with_refs(region, text);
+    MADE.with(|made| {
+        let mut made = made.borrow_mut();
+        if let Some(known) = made.get(regex.regex_str()) {
+            return Rc::clone(known);
+        }
+        if made.len() >= WITH_REFS_KEPT {
+            made.clear();
+        }
+        let regex = Rc::new(regex);
+        made.insert(regex.regex_str().to_string(), Rc::clone(&regex));
+        regex
+    })
+}
+
+/// Charter: texts [`regex_with_refs`] keeps per thread at most.
+const WITH_REFS_KEPT: usize = 256;
 
 /// Maps the pattern to the start index, which is -1 if not found.
 // Charter: the regions are shared (`Rc`) between the cache and the
@@ -548,7 +579,7 @@ impl ParseState {
         // with another match's backreferences lives only for this search.
         let matched = match (match_pat.has_captures, captures) {
             (true, Some((region, s))) => {
-                let regex = match_pat.regex_with_refs(region, s);
+                let regex = regex_with_refs(match_pat, region, s);
                 regex.search(line, start, line.len(), Some(regions))
             }
             _ => match_pat
