@@ -137,10 +137,10 @@ impl<'a> Iterator for Patterns<'a> {
 /// heredoc, of a raw string), by their text, per thread.
 ///
 /// Such a pattern is searched at every token while its context is open,
-/// and each search compiled a new regex (about half a million
-/// instructions: 6,185 compiles on the 10,000-page benchmark site, for a
-/// few distinct texts). A text already made gives the regex compiled for
-/// it; past [`WITH_REFS_KEPT`] texts the memory starts over.
+/// and each search compiled a new regex (6,185 compiles on the
+/// 10,000-page benchmark site, for a few distinct texts). A text already
+/// made gives the regex compiled for it; past [`WITH_REFS_KEPT`] texts the
+/// memory starts over.
 fn regex_with_refs(match_pat: &MatchPattern, region: &Region, text: &str) -> Rc<Regex> {
     use std::cell::RefCell;
     thread_local! {
