@@ -72,6 +72,54 @@ fn headings_get_unique_ids_and_a_toc() {
     );
 }
 
+/// The code blocks of a Markdown page as (language, code), fences of
+/// three backticks as the `code-blocks` fixture writes them.
+fn fenced_blocks(markdown: &str) -> Vec<(String, String)> {
+    let mut blocks = Vec::new();
+    let mut open: Option<(String, String)> = None;
+    for line in markdown.lines() {
+        match (&mut open, line.strip_prefix("```")) {
+            (None, Some(lang)) => open = Some((lang.to_string(), String::new())),
+            (Some(_), Some("")) => blocks.extend(open.take()),
+            (Some((_, code)), _) => {
+                code.push_str(line);
+                code.push('\n');
+            }
+            (None, None) => {}
+        }
+    }
+    blocks
+}
+
+/// A build highlights pages on every core, with memos of blocks and lines,
+/// regexes copied per thread and patterns made from a heredoc's or raw
+/// string's opening kept per thread (vendor/syntect/CHARTER.md): every
+/// block of every page must be what a fresh highlighter makes of it alone.
+#[test]
+fn code_highlighted_in_a_parallel_build_is_each_block_highlighted_alone() {
+    let built = build_fixture("code-blocks");
+    built.assert_clean();
+    let book = fixture("code-blocks").join("book");
+    let mut compared = 0;
+    for chapter in 1..=12 {
+        let source =
+            std::fs::read_to_string(book.join(format!("{chapter:02}-chapter-{chapter}.md")))
+                .unwrap();
+        let html = built.text(&format!("book/chapter-{chapter}/index.html"));
+        for (lang, code) in fenced_blocks(&source) {
+            let alone = charter::highlight::Highlighter::new().block(&code, Some(&lang));
+            assert!(
+                html.contains(&alone),
+                "chapter {chapter}, {lang}: {alone}\n{html}"
+            );
+            compared += 1;
+        }
+        // The heredoc ends at its own word: `echo` after it is a command.
+        assert!(html.contains(r#"hl-echo hl-shell">echo</span>"#), "{html}");
+    }
+    assert_eq!(compared, 60);
+}
+
 #[test]
 fn pages_carry_lang_edit_link_and_prev_next() {
     let built = build_fixture("basic");
