@@ -6,13 +6,17 @@
 //! lines: braces, imports, returns, boilerplate).
 
 use crate::html::escape;
-use std::collections::HashMap;
+// foldhash, not std's SipHash: the line memo is asked for every line of
+// code, and hashing the line was most of the lookup.
+use hashbrown::HashMap;
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use syntect::highlighting::{Theme, ThemeSet};
-use syntect::html::{css_for_theme_with_class_style, line_tokens_to_classed_spans, ClassStyle};
-use syntect::parsing::{ParseState, ScopeStack, ScopeStackOp, SyntaxReference, SyntaxSet};
+use syntect::html::{css_for_theme_with_class_style, ClassStyle};
+use syntect::parsing::{
+    BasicScopeStackOp, ParseState, Scope, ScopeStack, ScopeStackOp, SyntaxReference, SyntaxSet,
+};
 use syntect::util::LinesWithEndings;
 
 /// Prefix of every class the highlighter writes, so its classes never clash
@@ -48,6 +52,8 @@ struct LineMemo {
     /// By syntax name, then line.
     lines: HashMap<String, HashMap<String, Vec<ParsedLine>>>,
     bytes: usize,
+    /// The class attribute of each scope met (see [`ClassSpans`]).
+    classes: HashMap<Scope, Box<str>>,
 }
 
 struct ParsedLine {
@@ -98,7 +104,8 @@ impl LineMemo {
         let ops: Arc<[_]> = state.parse_line(line, syntaxes).ok()?.into();
         self.bytes += line.len() + ops.len() * std::mem::size_of::<(usize, ScopeStackOp)>() + 256;
         if self.bytes > LINE_MEMO_BUDGET {
-            *self = LineMemo::default();
+            self.lines.clear();
+            self.bytes = 0;
         }
         let known = self
             .lines
@@ -115,6 +122,94 @@ impl LineMemo {
         }
         Some(ops)
     }
+}
+
+/// Writes the HTML of highlighted lines: the same bytes as syntect's
+/// `line_tokens_to_classed_spans` with [`CLASS_STYLE`], but each scope's
+/// class attribute is made once per thread and kept in `classes`. syntect
+/// made it again for every token, atom by atom, under its global scope
+/// lock, into a new string per line.
+struct ClassSpans<'a> {
+    html: &'a mut String,
+    classes: &'a mut HashMap<Scope, Box<str>>,
+}
+
+impl ClassSpans<'_> {
+    /// Appends `line` as marked up by its scope operations `ops` (applied
+    /// to `stack`, kept from line to line); returns how many more spans it
+    /// opened than it closed. A span that would hold no text is left out.
+    fn line(
+        &mut self,
+        line: &str,
+        ops: &[(usize, ScopeStackOp)],
+        stack: &mut ScopeStack,
+    ) -> Option<isize> {
+        let mut written = 0;
+        let mut opened: isize = 0;
+        // Where the last span opened, while it holds nothing yet.
+        let mut empty_since: Option<usize> = None;
+        for (at, op) in ops {
+            if *at > written {
+                empty_since = None;
+                escape_into(self.html, line.get(written..*at)?);
+                written = *at;
+            }
+            stack
+                .apply_with_hook(op, |basic, _| match basic {
+                    BasicScopeStackOp::Push(scope) => {
+                        empty_since = Some(self.html.len());
+                        self.html.push_str("<span class=\"");
+                        self.html.push_str(
+                            self.classes
+                                .entry(scope)
+                                .or_insert_with(|| scope_classes(scope)),
+                        );
+                        self.html.push_str("\">");
+                        opened += 1;
+                    }
+                    BasicScopeStackOp::Pop => {
+                        match empty_since.take() {
+                            Some(start) => self.html.truncate(start),
+                            None => self.html.push_str("</span>"),
+                        }
+                        opened -= 1;
+                    }
+                })
+                .ok()?;
+        }
+        escape_into(self.html, line.get(written..)?);
+        Some(opened)
+    }
+}
+
+/// The classes of `scope`: each of its atoms with [`CLASS_PREFIX`].
+fn scope_classes(scope: Scope) -> Box<str> {
+    scope
+        .build_string()
+        .split('.')
+        .map(|atom| format!("{CLASS_PREFIX}{atom}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .into()
+}
+
+/// Appends `text` HTML-escaped as syntect escapes a token.
+fn escape_into(out: &mut String, text: &str) {
+    let mut copied = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'&' => "&amp;",
+            b'\'' => "&#39;",
+            b'"' => "&quot;",
+            _ => continue,
+        };
+        out.push_str(&text[copied..i]);
+        out.push_str(entity);
+        copied = i + 1;
+    }
+    out.push_str(&text[copied..]);
 }
 
 /// Bytes of code and HTML the memo keeps before it starts over, so a
@@ -234,10 +329,11 @@ impl Highlighter {
                     &owned
                 };
                 let ops = memo.parse(&mut state, line, syntax, &self.syntaxes)?;
-                let (spans, delta) =
-                    line_tokens_to_classed_spans(line, &ops, CLASS_STYLE, &mut scopes).ok()?;
-                open_spans += delta;
-                html.push_str(&spans);
+                let mut spans = ClassSpans {
+                    html: &mut html,
+                    classes: &mut memo.classes,
+                };
+                open_spans += spans.line(line, &ops, &mut scopes)?;
             }
             for _ in 0..open_spans {
                 html.push_str("</span>");
@@ -665,6 +761,29 @@ mod tests {
             })
             .sum();
         assert!(remembered > 10, "{remembered} lines remembered");
+    }
+
+    /// The spans are written by charter ([`ClassSpans`]), not syntect's
+    /// `line_tokens_to_classed_spans`: the same bytes in every syntax, with
+    /// text that needs escaping, spans left empty and ones across lines.
+    #[test]
+    fn class_spans_are_syntect_s_in_every_syntax() {
+        let h = Highlighter::new();
+        let code = "<a href=\"x&y\">'q'</a> // é → 💡\n\
+                    /* open\n  comment */ fn f(a: &str) -> i32 { \"s\\\"\" }\n\
+                    # x = [1, 2.5e3, 0x1F]; if a < b && c > d: pass\n\
+                    key: 'v' # end\n\n\t\"unterminated";
+        let mut syntaxes = 0;
+        for syntax in h.syntaxes.syntaxes() {
+            assert_eq!(
+                h.highlight(code, syntax).unwrap(),
+                reference_html(code, syntax, &h.syntaxes),
+                "{}",
+                syntax.name
+            );
+            syntaxes += 1;
+        }
+        assert!(syntaxes > 50, "{syntaxes} syntaxes");
     }
 
     #[test]
