@@ -123,10 +123,7 @@ fn scan(html: &str, class_spans: bool, mut visit: impl FnMut(&StartTag<'_>)) {
     // no raw text and CDATA sections are text.
     let mut foreign: Vec<&'static str> = Vec::new();
     let bytes = html.as_bytes();
-    // memchr directly: `str::find` with a char pays a searcher's setup at
-    // every `<` of a page full of highlighted spans.
-    while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
-        let lt = at + offset;
+    while let Some(lt) = find_byte(b'<', bytes, at) {
         let rest = &html[lt..];
         // The highlighter's markup, most of a page's tags, read without the
         // general reader: what it reads from them, in fewer steps.
@@ -168,7 +165,9 @@ fn scan(html: &str, class_spans: bool, mut visit: impl FnMut(&StartTag<'_>)) {
             },
             Some(b'/') => match bytes.get(lt + 2) {
                 Some(c) if c.is_ascii_alphabetic() => {
-                    let Some((name, end)) = read_tag(html, lt + 2, &mut attributes) else {
+                    let read = plain_end_tag(html, lt + 2)
+                        .or_else(|| read_tag(html, lt + 2, &mut attributes));
+                    let Some((name, end)) = read else {
                         return;
                     };
                     if let Some(root) = foreign_root(name) {
@@ -234,8 +233,28 @@ const CLASS_SPAN: &str = "<span class=\"";
 /// else: a `span` start tag whose one attribute is `class`.
 fn class_only_span(tag: &str) -> Option<&str> {
     let value = tag.strip_prefix(CLASS_SPAN)?;
-    let len = memchr::memchr(b'"', value.as_bytes())?;
+    let len = find_byte(b'"', value.as_bytes(), 0)?;
     (value.as_bytes().get(len + 1) == Some(&b'>')).then(|| &value[..len])
+}
+
+/// The offset of the first `needle` in `bytes` from `from` on. memchr,
+/// not `str::find` with a char, which pays a searcher's setup at every `<`
+/// of a page full of highlighted spans.
+fn find_byte(needle: u8, bytes: &[u8], from: usize) -> Option<usize> {
+    memchr::memchr(needle, bytes.get(from..)?).map(|i| from + i)
+}
+
+/// An end tag that is only a name of ASCII letters and digits then `>`
+/// (`</p>`, `</code>`, nearly all of them): its name and the offset just
+/// past the `>`, without the general reader (an end tag's attributes are
+/// read only to be dropped). `None` for any other end tag.
+fn plain_end_tag(html: &str, start: usize) -> Option<(&str, usize)> {
+    let bytes = html.as_bytes();
+    let len = bytes
+        .get(start..)?
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())?;
+    (bytes.get(start + len) == Some(&b'>')).then(|| (&html[start..start + len], start + len + 1))
 }
 
 /// `svg` or `math` when `name` is one of them (any case).
@@ -338,7 +357,7 @@ fn read_tag<'a>(
                     }
                     match *bytes.get(at)? {
                         quote @ (b'"' | b'\'') => {
-                            let len = memchr::memchr(quote, &bytes[at + 1..])?;
+                            let len = find_byte(quote, bytes, at + 1)? - (at + 1);
                             value = &html[at + 1..at + 1 + len];
                             at += len + 2;
                         }
@@ -463,6 +482,46 @@ mod tests {
         assert_eq!(
             tags(html),
             ["svg[]", "title[]", "svg[]", "p[]", "title[]", "math[]", "style[]"]
+        );
+    }
+
+    #[test]
+    fn finds_a_byte_near_and_far() {
+        for len in [0, 1, 15, 16, 17, 31, 32, 100] {
+            for at in 0..len {
+                let mut bytes = vec![b'a'; len];
+                bytes[at] = b'<';
+                for from in 0..=len {
+                    let want = (at >= from).then_some(at);
+                    assert_eq!(find_byte(b'<', &bytes, from), want, "{len} {at} {from}");
+                }
+            }
+            assert_eq!(find_byte(b'<', &vec![b'a'; len], 0), None);
+        }
+        assert_eq!(find_byte(b'<', b"ab", 5), None);
+    }
+
+    #[test]
+    fn plain_end_tags_read_as_the_general_reader_reads_them() {
+        for (html, plain) in [
+            ("</p>", true),
+            ("</h2>x", true),
+            ("</SPAN>", true),
+            ("</p >", false),
+            ("</p title=\">\">", false),
+            ("</p/>", false),
+            ("</p", false),
+        ] {
+            let fast = plain_end_tag(html, 2);
+            assert_eq!(fast.is_some(), plain, "{html}");
+            if let Some(fast) = fast {
+                assert_eq!(Some(fast), read_tag(html, 2, &mut Vec::new()), "{html}");
+            }
+        }
+        // What follows such an end tag is read as before.
+        assert_eq!(
+            tags("<p>a</p><a href=\"x\">b</a ><em>c</em\n><p title='>'>"),
+            ["p[]", "a[href=x]", "em[]", "p[title=>]"]
         );
     }
 
