@@ -486,7 +486,7 @@ mod tests {
     }
 
     #[test]
-    fn finds_a_byte_near_and_far() {
+    fn finds_a_byte_from_an_offset() {
         for len in [0, 1, 15, 16, 17, 31, 32, 100] {
             for at in 0..len {
                 let mut bytes = vec![b'a'; len];
