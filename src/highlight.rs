@@ -5,7 +5,7 @@
 //! of lines already parsed in the same parser state (code repeats its
 //! lines: braces, imports, returns, boilerplate).
 
-use crate::html::escape;
+use crate::html::{escape, escape_into};
 // foldhash, not std's SipHash: the line memo is asked for every line of
 // code, and hashing the line was most of the lookup.
 use hashbrown::HashMap;
@@ -191,25 +191,6 @@ fn scope_classes(scope: Scope) -> Box<str> {
         .collect::<Vec<_>>()
         .join(" ")
         .into()
-}
-
-/// Appends `text` HTML-escaped as syntect escapes a token.
-fn escape_into(out: &mut String, text: &str) {
-    let mut copied = 0;
-    for (i, byte) in text.bytes().enumerate() {
-        let entity = match byte {
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'&' => "&amp;",
-            b'\'' => "&#39;",
-            b'"' => "&quot;",
-            _ => continue,
-        };
-        out.push_str(&text[copied..i]);
-        out.push_str(entity);
-        copied = i + 1;
-    }
-    out.push_str(&text[copied..]);
 }
 
 /// Bytes of code and HTML the memo keeps before it starts over, so a

@@ -3,15 +3,44 @@
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(ch),
-        }
-    }
+    escape_into(&mut out, text);
     out
+}
+
+/// Appends `text` to `out` escaped as [`escape`] does (the same five
+/// characters and entities as syntect's highlighted tokens), copying the
+/// runs between them whole.
+pub fn escape_into(out: &mut String, text: &str) {
+    let mut copied = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[copied..i]);
+        out.push_str(entity);
+        copied = i + 1;
+    }
+    out.push_str(&text[copied..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_the_five_characters_and_keeps_the_rest() {
+        assert_eq!(
+            escape(r#"a<b>&"c"'d' é→💡"#),
+            "a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39; é→💡"
+        );
+        let mut out = String::from("kept ");
+        escape_into(&mut out, "<x>");
+        escape_into(&mut out, "");
+        assert_eq!(out, "kept &lt;x&gt;");
+    }
 }
