@@ -626,6 +626,78 @@ mod tests {
         assert!(matches!(checked, Ok(n) if n > 4_000), "{checked:?}");
     }
 
+    /// vendor/syntect begins a search at the first byte a match of its
+    /// pattern can start with (fancy-regex's `start_bytes`); the match
+    /// found must be the one fancy-regex finds from where the search was
+    /// asked to begin, for every pattern of every syntax, from every
+    /// place in lines of code in several languages (case folding beyond
+    /// ASCII, lookbehind and word boundaries among them).
+    #[test]
+    fn searches_begun_at_a_possible_start_find_what_fancy_regex_finds() {
+        use syntect::parsing::syntax_definition::Pattern;
+        use syntect::parsing::{Regex, Region};
+        let lines = [
+            "fn main() { let s = \"x\"; }  // done\n",
+            "    def f(self, *args, **kw): return r'\\d+' # note\n",
+            "#include <stdio.h>\n",
+            "SELECT name FROM t WHERE id = 42; -- ſelect \u{212a}ey\n",
+            "echo \"$HOME/${dir:-x}\" | grep -c 'é' && exit 1\n",
+            "key: [1, 2.5e3, 0x1F, true, null] # yaml\n",
+            "<a href=\"/x\">\u{c9}t\u{e9}</a><!-- c --> &amp;\n",
+            "const re = /ab+c/gi; x => `t${y}`;\n",
+            "\tint *p = &a[3]; /* c */ return p->n >= 0 ? 1 : -1;\n",
+            "ÿŸ ǅ Σσς İı ﬀ \u{1F600} \\\\ @decorator abab\n",
+        ];
+        // Patterns no default syntax has, which a site's own syntax may:
+        // `\G` matches only where a search begins.
+        let extra = [
+            r"\Gab",
+            r"\G\s*x",
+            r"\G[a-z]",
+            r"a\Kb",
+            r"(?i)kelvin",
+            r"(?i)é|ſ",
+        ];
+        let builder = SyntaxSet::load_defaults_newlines().into_builder();
+        let mut patterns: Vec<String> = extra.iter().map(|p| p.to_string()).collect();
+        for syntax in builder.syntaxes() {
+            for context in syntax.contexts.values() {
+                for pattern in &context.patterns {
+                    match pattern {
+                        Pattern::Match(m) if !m.has_captures => {
+                            patterns.push(m.regex.regex_str().to_string())
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        let mut searched = 0;
+        let mut region = Region::new();
+        for text in &patterns {
+            let ours = Regex::new(text.clone());
+            let theirs = fancy_regex::RegexBuilder::new(text)
+                .oniguruma_mode(true)
+                .build()
+                .expect("every pattern compiles");
+            for line in lines {
+                for (begin, _) in line.char_indices() {
+                    let found = ours
+                        .search_match(line, begin, line.len(), &mut region)
+                        .then(|| region.pos(0).expect("a match has a position"));
+                    let expected = theirs
+                        .find_from_pos(line, begin)
+                        .ok()
+                        .flatten()
+                        .map(|m| (m.start(), m.end()));
+                    assert_eq!(found, expected, "{text:?} in {line:?} from {begin}");
+                    searched += 1;
+                }
+            }
+        }
+        assert!(searched > 1_000_000, "{searched} searches");
+    }
+
     /// syntect compiles a pattern when a line first needs it and panics if
     /// it does not compile, so every pattern of every syntax charter ships
     /// must compile with the regex engine it is built with (fancy-regex

@@ -150,6 +150,33 @@ fn code_highlighted_in_a_parallel_build_is_each_block_highlighted_alone() {
     assert_eq!(compared, 60);
 }
 
+/// vendor/syntect begins each pattern's search at the first byte its
+/// match can start with: tokens late in a line, after text in other
+/// scripts, and keywords matched without regard to case keep their
+/// classes (the `code-blocks` fixture's front page).
+#[test]
+fn tokens_after_text_in_other_scripts_keep_their_classes() {
+    let built = build_fixture("code-blocks");
+    built.assert_clean();
+    let html = built.text("index.html");
+    let sql = |class: &str, text: &str| format!(r#"<span class="hl-{class} hl-sql">{text}</span>"#);
+    for expected in [
+        sql("keyword hl-other hl-DML", "select"),
+        sql("keyword hl-other hl-DML", "FROM"),
+        sql("keyword hl-other hl-DML", "AND"),
+        sql("keyword hl-operator hl-comparison", "&gt;="),
+        sql("constant hl-numeric", "42"),
+        sql("punctuation hl-definition hl-string hl-end", "&#39;"),
+        r#"<span class="hl-storage hl-type hl-rust">let</span> greeting"#.to_string(),
+        r#"<span class="hl-punctuation hl-definition hl-string hl-begin hl-rust">&quot;</span>hallo"#.to_string(),
+        r#"<span class="hl-punctuation hl-terminator hl-rust">;</span> <span class="hl-comment hl-line hl-double-slash hl-rust">"#.to_string(),
+    ] {
+        assert!(html.contains(&expected), "{expected}\n{html}");
+    }
+    // `ſelect` in the comment stays comment text.
+    assert!(html.contains("</span> Grüße, ſelect and K"), "{html}");
+}
+
 #[test]
 fn pages_carry_lang_edit_link_and_prev_next() {
     let built = build_fixture("basic");

@@ -272,6 +272,64 @@ mod regex_impl {
         /// Charter: whether fancy-regex hands the pattern whole to the
         /// `regex` crate (no lookaround or backreference).
         wrapped: bool,
+        /// Charter: the bytes every match starts with (fancy-regex's
+        /// `start_bytes`), when the pattern cannot match the empty string
+        /// and fancy-regex could tell.
+        starts: Option<StartBytes>,
+    }
+
+    /// Charter: a set of first bytes, searched for with `memchr` when it
+    /// has three bytes or fewer (most punctuation patterns), else by a
+    /// table.
+    #[derive(Clone, Debug)]
+    enum StartBytes {
+        One(u8),
+        Two(u8, u8),
+        Three(u8, u8, u8),
+        Table(Box<[bool; 256]>),
+    }
+
+    impl StartBytes {
+        fn new(set: &fancy_regex::ByteSet) -> Self {
+            let bytes: Vec<u8> = set.iter().collect();
+            match bytes[..] {
+                [a] => StartBytes::One(a),
+                [a, b] => StartBytes::Two(a, b),
+                [a, b, c] => StartBytes::Three(a, b, c),
+                _ => {
+                    let mut table = Box::new([false; 256]);
+                    for b in bytes {
+                        table[usize::from(b)] = true;
+                    }
+                    StartBytes::Table(table)
+                }
+            }
+        }
+
+        fn find(&self, haystack: &[u8]) -> Option<usize> {
+            match self {
+                StartBytes::One(a) => memchr::memchr(*a, haystack),
+                StartBytes::Two(a, b) => memchr::memchr2(*a, *b, haystack),
+                StartBytes::Three(a, b, c) => memchr::memchr3(*a, *b, *c, haystack),
+                StartBytes::Table(table) => haystack.iter().position(|&b| table[usize::from(b)]),
+            }
+        }
+    }
+
+    /// Charter: the bytes a match of `regex_str` must start with, when
+    /// they can tell a search to begin further on. `\G` matches only
+    /// where a search begins, so moving that place would change its
+    /// matches: a pattern with one gets no set.
+    fn start_bytes(regex_str: &str) -> Option<StartBytes> {
+        if regex_str.contains("\\G") {
+            return None;
+        }
+        fancy_regex::RegexOptionsBuilder::new()
+            .oniguruma_mode(true)
+            .start_bytes(regex_str)
+            .ok()
+            .flatten()
+            .map(|set| StartBytes::new(&set))
     }
 
     /// Charter: fancy-regex says whether it wrapped a pattern only through
@@ -324,6 +382,7 @@ mod regex_impl {
             match result {
                 Ok(regex) => Ok(Regex {
                     wrapped: is_wrapped(&regex),
+                    starts: start_bytes(regex_str),
                     regex,
                 }),
                 Err(error) => Err(Box::new(error)),
@@ -346,6 +405,9 @@ mod regex_impl {
             // For example, in case of catastrophic backtracking, fancy-regex should
             // fail with an error eventually.
             let text = &text[..end];
+            let Some(begin) = self.first_start(text, begin) else {
+                return false;
+            };
             // Charter: most searches find nothing (six in seven while
             // highlighting a page), and for a wrapped pattern a search for
             // the match alone is a DFA's, without capture groups. (For the
@@ -373,7 +435,11 @@ mod regex_impl {
             if !self.wrapped {
                 return self.search(text, begin, end, Some(region));
             }
-            match self.regex.find_from_pos(&text[..end], begin) {
+            let text = &text[..end];
+            let Some(begin) = self.first_start(text, begin) else {
+                return false;
+            };
+            match self.regex.find_from_pos(text, begin) {
                 Ok(Some(found)) => {
                     region.positions.clear();
                     region.positions.push(Some((found.start(), found.end())));
@@ -382,6 +448,24 @@ mod regex_impl {
                 }
                 _ => false,
             }
+        }
+
+        /// Charter: the first place from `begin` on where a match could
+        /// start, by the bytes a match starts with; `None` when there is
+        /// none before the end of `text`. Most of a line's searches are
+        /// for patterns whose first byte is not in the rest of the line,
+        /// and a regex's search costs hundreds of instructions before it
+        /// looks at a byte. A match found from there is the one a search
+        /// from `begin` finds: none can start in between.
+        fn first_start(&self, text: &str, begin: usize) -> Option<usize> {
+            let Some(starts) = &self.starts else {
+                return Some(begin);
+            };
+            let offset = starts.find(text.as_bytes().get(begin..)?)?;
+            let start = begin + offset;
+            // A set holds first bytes of characters only; should that
+            // change, the search begins where it was asked to.
+            Some(if text.is_char_boundary(start) { start } else { begin })
         }
 
         /// The groups by the search [`search`](Self::search) makes once
