@@ -452,10 +452,10 @@ mod regex_impl {
 
         /// Charter: the first place from `begin` on where a match could
         /// start, by the bytes a match starts with; `None` when there is
-        /// none before the end of `text`. Most of a line's searches are
-        /// for patterns whose first byte is not in the rest of the line,
-        /// and a regex's search costs hundreds of instructions before it
-        /// looks at a byte. A match found from there is the one a search
+        /// none before the end of `text`. About half of a line's searches
+        /// are for patterns whose first bytes are not in the rest of the
+        /// line, and a regex's search costs hundreds of instructions
+        /// before it looks at a byte. A match found from there is the one a search
         /// from `begin` finds: none can start in between.
         fn first_start(&self, text: &str, begin: usize) -> Option<usize> {
             let Some(starts) = &self.starts else {
