@@ -38,6 +38,7 @@ pub mod parser;
 pub(crate) mod splitting;
 mod page_words;
 mod stem_cache;
+mod word_key;
 
 /// Charter: a page's words are gathered and packed by `PageWords`
 /// (`page_words.rs`); this is the view Pagefind's tests of the word loop

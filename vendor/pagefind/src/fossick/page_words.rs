@@ -17,6 +17,7 @@
 //! occurrences in the order they were added) when the page is done.
 
 use super::splitting::IndexableWord;
+use super::word_key::WordKey;
 #[cfg(test)]
 use super::FossickedWord;
 use super::PageWord;
@@ -32,7 +33,7 @@ pub(super) struct PageWords<'a> {
     by_word: HashMap<&'a str, WordForms>,
     word_forms: Vec<PageForm>,
     /// The slot of each form by its text.
-    by_text: HashMap<String, u32>,
+    by_text: HashMap<WordKey, u32>,
     /// Every occurrence of every form, in the order they were added.
     occurrences: Vec<Occurrence>,
     /// The forms before diacritic removal that occurrences refer to.
@@ -187,11 +188,11 @@ impl<'a> PageWords<'a> {
     }
 
     fn slot_of(&mut self, form: &str) -> u32 {
-        if let Some(&slot) = self.by_text.get(form) {
+        if let Some(&slot) = self.by_text.get(form.as_bytes()) {
             return slot;
         }
         let slot = u32::try_from(self.by_text.len()).unwrap_or(u32::MAX);
-        self.by_text.insert(form.to_string(), slot);
+        self.by_text.insert(WordKey::new(form), slot);
         slot
     }
 
@@ -210,7 +211,7 @@ impl<'a> PageWords<'a> {
     fn grouped(self) -> Grouped {
         let mut forms = vec![String::new(); self.by_text.len()];
         for (form, slot) in self.by_text {
-            forms[slot as usize] = form;
+            forms[slot as usize] = form.into_string();
         }
         let mut ends = vec![0u32; forms.len()];
         for occurrence in &self.occurrences {

@@ -10,6 +10,7 @@
 //! another on one thread) share it without a lock.
 
 use super::splitting::IndexableWord;
+use super::word_key::WordKey;
 use hashbrown::HashMap;
 use pagefind_stem::Stemmer as Snowball;
 use std::borrow::Cow;
@@ -24,8 +25,8 @@ const MAX_ENTRIES: usize = 100_000;
 /// What a thread remembers of one language.
 #[derive(Default)]
 struct Remembered {
-    stems: HashMap<String, String>,
-    words: HashMap<String, Box<[IndexableWord]>>,
+    stems: HashMap<WordKey, String>,
+    words: HashMap<WordKey, Box<[IndexableWord]>>,
     /// The `include_characters` option the `words` were made with.
     words_include: Vec<char>,
     /// The words seen once, which `words` does not keep yet.
@@ -98,7 +99,7 @@ impl Stemmer {
 
     /// The stem of `input`, as Snowball makes it.
     pub fn stem<'a>(&self, input: &'a str) -> Cow<'a, str> {
-        if let Some(stem) = self.remembered.borrow().stems.get(input) {
+        if let Some(stem) = self.remembered.borrow().stems.get(input.as_bytes()) {
             return Cow::Owned(stem.clone());
         }
         let stem = self.snowball.stem(input).into_owned();
@@ -120,7 +121,7 @@ impl Stemmer {
         {
             let remembered = self.remembered.borrow();
             if remembered.words_include == include_characters {
-                if let Some(words) = remembered.words.get(word) {
+                if let Some(words) = remembered.words.get(word.as_bytes()) {
                     return visit(words);
                 }
             }
@@ -133,7 +134,7 @@ impl Stemmer {
             remembered.words_include = include_characters.to_vec();
         }
         // The high bits: the table's own probing starts from the low ones.
-        let hash = remembered.words.hasher().hash_one(word).rotate_left(32);
+        let hash = remembered.words.hasher().hash_one(word.as_bytes()).rotate_left(32);
         if remembered.seen.saw(hash) {
             remember(&mut remembered.words, word, words.into_boxed_slice());
         }
@@ -141,11 +142,11 @@ impl Stemmer {
     }
 }
 
-fn remember<V>(map: &mut HashMap<String, V>, key: &str, value: V) {
+fn remember<V>(map: &mut HashMap<WordKey, V>, key: &str, value: V) {
     if map.len() >= MAX_ENTRIES {
         map.clear();
     }
-    map.insert(key.to_string(), value);
+    map.insert(WordKey::new(key), value);
 }
 
 impl Drop for Stemmer {
