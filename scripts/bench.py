@@ -81,7 +81,7 @@ class Case:
 
     def remove(self, trash):
         for name in os.listdir(self.out):
-            if name.endswith((f"-{self.key}", f"-{self.key}.floor-out")):
+            if name.endswith((f"-{self.key}", f"-{self.key}.floor-out", f"-{self.key}.floor-hl-out")):
                 trash.discard(os.path.join(self.out, name))
 
 
@@ -303,8 +303,28 @@ class Floor(Tool):
         return src.rstrip("/") + ".floor-out"
 
 
+class FloorHighlight(Floor):
+    """scripts/floor --highlight: the floor with each fenced block of a
+    known language highlighted by syntect (the same vendored syntect as
+    charter, its stock class-based HTML): the floor of a generator that
+    highlights at build time, as DESIGN.md asks charter to."""
+
+    name = "floor-hl"
+    label = "floor + highlighting"
+
+    def setup(self, args):
+        super().setup(args)
+        self.version = self.version.replace(" + rayon", " + syntect + rayon")
+
+    def command(self, src):
+        return [self.bin, "--highlight", src, self.output_dir(src)]
+
+    def output_dir(self, src):
+        return src.rstrip("/") + ".floor-hl-out"
+
+
 # Runners in table order; charter first (the ratios divide by the others).
-TOOLS = [Charter(), CharterSearchOff(), Hugo(), MdBook(), Floor()]
+TOOLS = [Charter(), CharterSearchOff(), Hugo(), MdBook(), Floor(), FloorHighlight()]
 
 
 def cargo_build_release():
