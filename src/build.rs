@@ -352,6 +352,8 @@ pub(crate) struct Kept {
     pub(crate) written: BTreeSet<String>,
     /// What links may point at: the files written, and other versions' files.
     pub(crate) link_targets: BTreeSet<String>,
+    /// Source files that could not be read (see [`unread_sources`]).
+    pub(crate) unread: BTreeSet<PathBuf>,
     pub(crate) versions: Option<std::sync::Arc<crate::versions::VersionNav>>,
 }
 
@@ -383,6 +385,7 @@ fn run(
         drafts: opts.drafts,
     };
     let (mut content, mut found) = content::load(&opts.root, config, &load_opts);
+    let unread = unread_sources(&found, &content);
     diags.append(&mut found);
     clock.lap("load", report);
 
@@ -508,7 +511,11 @@ fn run(
         targets.extend(theme.assets().into_iter().map(|a| a.path));
         targets.insert("404.html".into());
     }
-    diags.extend(check::verify(&checked, &targets, &urls));
+    let check_against = check::Targets {
+        files: &targets,
+        unread: &unread,
+    };
+    diags.extend(check::verify(&checked, &check_against, &urls));
     diags.extend(collapse_template_errors(files.take_errors()));
     clock.lap("check", report);
     let (pages, files) = (scans.len(), written.len());
@@ -521,6 +528,7 @@ fn run(
         not_found,
         written,
         link_targets: targets,
+        unread,
         content,
         langs,
         prepared,
@@ -534,6 +542,22 @@ fn run(
         cache_keep: None,
         published: Vec::new(),
     }
+}
+
+/// Source files the content stage reported an error in and made no page
+/// of (not UTF-8, unreadable): links to them are not reported again as
+/// broken, which would bury the one error that needs fixing.
+fn unread_sources(found: &[Diagnostic], content: &content::Content) -> BTreeSet<PathBuf> {
+    let loaded: std::collections::HashSet<&Path> =
+        content.pages.iter().map(|p| p.source.as_path()).collect();
+    found
+        .iter()
+        .filter(|d| d.severity == diagnostics::Severity::Error)
+        .filter_map(|d| d.location.as_ref())
+        .map(|at| at.file.as_path())
+        .filter(|file| !loaded.contains(file))
+        .map(Path::to_path_buf)
+        .collect()
 }
 
 /// Drops each page's Markdown source once it is rendered to HTML: pages

@@ -3,13 +3,14 @@
 //! Broken links are reported at the source file:line:column of the Markdown
 //! link that produced them.
 
+use crate::content::normalize as normalize_path;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::links::percent_decode;
 use crate::markdown::LinkRecord;
 use crate::url::Urls;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// What one written HTML page holds that the checker needs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -130,14 +131,44 @@ struct Problem {
     key: String,
 }
 
+/// What the link check checks against: every output path that is
+/// written, and the source files that could not be read.
+pub struct Targets<'a> {
+    /// Every output path that is written (pages, assets, static files).
+    pub files: &'a BTreeSet<String>,
+    /// Source files (relative to the root) that could not be read, each
+    /// already reported: a link to one is not reported again.
+    pub unread: &'a BTreeSet<PathBuf>,
+}
+
 /// Everything `verify` needs about the whole site, indexed once.
 struct Site<'a> {
     urls: &'a Urls,
     files: &'a BTreeSet<String>,
+    unread: &'a BTreeSet<PathBuf>,
     ids: HashMap<&'a str, &'a BTreeSet<String>>,
 }
 
 impl Site<'_> {
+    /// Whether the Markdown link `record` of the page from `source` names a
+    /// source file that could not be read (in its own language's folder or,
+    /// from a translation, in the source language's).
+    fn leads_to_unread(&self, source: Option<&Path>, record: &LinkRecord) -> bool {
+        let Some(dir) = source.and_then(Path::parent) else {
+            return false;
+        };
+        if self.unread.is_empty() || has_scheme(&record.dest) || record.dest.starts_with('/') {
+            return false;
+        }
+        let path = record.dest.split(['#', '?']).next().unwrap_or("");
+        let target = normalize_path(&dir.join(percent_decode(path).as_ref()));
+        let untranslated = target
+            .strip_prefix("translations")
+            .ok()
+            .map(|rest| rest.components().skip(1).collect::<PathBuf>());
+        self.unread.contains(&target) || untranslated.is_some_and(|t| self.unread.contains(&t))
+    }
+
     fn exists(&self, output: &str) -> bool {
         self.files.contains(output) || self.ids.contains_key(output)
     }
@@ -221,14 +252,13 @@ impl Site<'_> {
     }
 }
 
-/// Verifies every internal link of every page. `files` holds every output
-/// path that is written (pages, assets, static files).
+/// Verifies every internal link of every page against `targets`.
 ///
 /// Problems of links in the Markdown body are reported at the link in the
 /// source; problems of links that come from a template are reported once per
 /// distinct problem, at the source file of the first page that has it.
-pub fn verify(pages: &[CheckedPage<'_>], files: &BTreeSet<String>, urls: &Urls) -> Vec<Diagnostic> {
-    verify_some(pages, &|_| true, files, urls)
+pub fn verify(pages: &[CheckedPage<'_>], targets: &Targets<'_>, urls: &Urls) -> Vec<Diagnostic> {
+    verify_some(pages, &|_| true, targets, urls)
 }
 
 /// Like `verify`, but checks only the pages `wanted` accepts; the others
@@ -236,13 +266,14 @@ pub fn verify(pages: &[CheckedPage<'_>], files: &BTreeSet<String>, urls: &Urls) 
 pub fn verify_some(
     pages: &[CheckedPage<'_>],
     wanted: &(dyn Fn(&CheckedPage<'_>) -> bool + Sync),
-    files: &BTreeSet<String>,
+    targets: &Targets<'_>,
     urls: &Urls,
 ) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     let site = Site {
         urls,
-        files,
+        files: targets.files,
+        unread: targets.unread,
         ids: pages.iter().map(|p| (p.output, &p.scan.ids)).collect(),
     };
     let per_page: Vec<PageFindings> = pages
@@ -306,6 +337,7 @@ fn check_page(site: &Site<'_>, page: &CheckedPage<'_>) -> PageFindings {
             .get_mut(percent_decode(href).as_ref())
             .and_then(|q| q.pop_front())
         {
+            Some(r) if problem.code == "broken-link" && site.leads_to_unread(page.source, r) => {}
             Some(r) => {
                 let mut d =
                     Diagnostic::error(problem.code, format!("link `{}`: {}", r.dest, problem.what));
@@ -651,6 +683,15 @@ mod tests {
         }
     }
 
+    /// Targets of `files`, with every source read.
+    fn against(files: &BTreeSet<String>) -> Targets<'_> {
+        static NONE_UNREAD: BTreeSet<PathBuf> = BTreeSet::new();
+        Targets {
+            files,
+            unread: &NONE_UNREAD,
+        }
+    }
+
     fn files(list: &[&str]) -> BTreeSet<String> {
         list.iter().map(|s| s.to_string()).collect()
     }
@@ -689,7 +730,7 @@ mod tests {
             "book/images/a b.png",
             "assets/charter.css",
         ]);
-        verify(&pages, &files, &urls)
+        verify(&pages, &against(&files), &urls)
     }
 
     #[test]
@@ -802,7 +843,7 @@ mod tests {
             links: &[],
             scan: &p,
         }];
-        assert!(verify(&pages, &files(&["index.html"]), &urls).is_empty());
+        assert!(verify(&pages, &against(&files(&["index.html"])), &urls).is_empty());
     }
 
     #[test]
@@ -846,7 +887,7 @@ mod tests {
             })
             .collect();
         let all = files(&["a/index.html", "b/index.html", "c/index.html"]);
-        let d = verify(&pages, &all, &urls);
+        let d = verify(&pages, &against(&all), &urls);
         assert_eq!(d.len(), 1, "{d:#?}");
         assert_eq!(d[0].code, "broken-link");
         assert_eq!(
@@ -904,7 +945,7 @@ mod tests {
             links: &[],
             scan: &s,
         }];
-        let _ = verify(&pages, &BTreeSet::new(), &urls);
+        let _ = verify(&pages, &against(&BTreeSet::new()), &urls);
     }
 
     #[test]

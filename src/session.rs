@@ -212,7 +212,10 @@ impl Session {
         diags.extend(check::verify_some(
             &checked,
             &|p| outputs.contains(p.output),
-            &k.link_targets,
+            &check::Targets {
+                files: &k.link_targets,
+                unread: &k.unread,
+            },
             &k.urls,
         ));
         edit

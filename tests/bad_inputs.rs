@@ -5,6 +5,7 @@
 
 mod common;
 
+use charter::diagnostics::Severity;
 use common::*;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -435,4 +436,47 @@ static: [/home]
         })
         .collect();
     assert_eq!(got, expected, "{}", built.summary());
+}
+
+/// A page that could not be read, or whose front matter is broken, is
+/// reported once, at its own error: the links to it (from the other pages,
+/// and from each language's copy of them) are not reported again as
+/// broken links and anchors, which would bury the one error to fix.
+#[test]
+fn links_to_a_page_with_load_errors_are_not_reported_again() {
+    let dir = tempfile::tempdir().unwrap();
+    write_site(
+        dir.path(),
+        &[
+            (
+                "book/01-intro.md",
+                "# Intro\n\nSee [latin](02-latin.md), [its part](02-latin.md#part),\n\
+                 [broken](03-broken.md#rules) and [missing](04-missing.md).\n",
+            ),
+            (
+                "book/03-broken.md",
+                "---\ntitle: [unclosed\n---\n# Broken\n\n## Rules\n",
+            ),
+            (
+                "translations/ru/book/01-intro.md",
+                "# Введение\n\nСм. [latin](02-latin.md#part).\n",
+            ),
+        ],
+    );
+    std::fs::write(
+        dir.path().join("book/02-latin.md"),
+        b"# Latin\n\ncaf\xe9\n\n## Part\n",
+    )
+    .unwrap();
+    let built = build_at(dir.path(), |_| {});
+    let mut got: Vec<&str> = built.errors().iter().map(|d| d.code).collect();
+    got.sort_unstable();
+    // The link to a page that does not exist at all is still reported.
+    assert_eq!(
+        got,
+        ["broken-link", "invalid-utf8", "yaml-syntax"],
+        "{}",
+        built.summary()
+    );
+    built.assert_diag(Severity::Error, "broken-link", "book/01-intro.md", 4, 34);
 }

@@ -223,6 +223,8 @@ first file wins).",
 A link or image in the written site points to a page or file of this site
 that does not exist. The location is the Markdown link that produced it;
 links that come from a template are reported at the page's source file.
+A link to a source file that could not be read (not UTF-8, say) is not
+reported: that file's own error is.
 
 Example:
     See [why](../book/whyy.md).            # no such chapter
