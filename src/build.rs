@@ -134,7 +134,7 @@ fn build_with(opts: &BuildOptions) -> (BuildReport, Option<Session>) {
     clock.lap("config", &mut report);
 
     if let Target::Disk(dir) = &opts.target {
-        if let Some(problem) = unsafe_output_dir(&opts.root, dir) {
+        if let Some(problem) = unsafe_output_dir(&opts.root, dir, &config) {
             diags.push(problem);
             report.diagnostics = finish(diags, &config.lints, opts.strict);
             return (report, None);
@@ -241,9 +241,10 @@ pub(crate) fn finish(
     diags
 }
 
-/// The output directory must not be the root or hold it (the swap would
-/// remove the sources).
-fn unsafe_output_dir(root: &Path, out: &Path) -> Option<Diagnostic> {
+/// The output directory must not be the root or hold it, nor be, hold or
+/// sit in a folder the site reads: the swap replaces the output folder as
+/// a whole, sources and all.
+pub fn unsafe_output_dir(root: &Path, out: &Path, config: &Config) -> Option<Diagnostic> {
     let root = root.canonicalize().ok()?;
     let out_abs = if out.is_absolute() {
         out.to_path_buf()
@@ -251,19 +252,40 @@ fn unsafe_output_dir(root: &Path, out: &Path) -> Option<Diagnostic> {
         std::env::current_dir().ok()?.join(out)
     };
     let out_abs = content::normalize(&out_abs);
-    if root.starts_with(&out_abs) || out_abs.join(config::CONFIG_FILE).is_file() {
-        return Some(
+    let refuse = |why: String| {
+        Some(
             Diagnostic::error(
                 "unsafe-output",
-                format!(
-                    "refusing to build into {}: it holds the site's sources",
-                    out.display()
-                ),
+                format!("refusing to build into {}: {why}", out.display()),
             )
             .help("choose an output directory of its own, e.g. `-o public`"),
-        );
+        )
+    };
+    if root.starts_with(&out_abs) || out_abs.join(config::CONFIG_FILE).is_file() {
+        return refuse("it holds the site's sources".to_string());
     }
-    None
+    // A source folder that is the root itself (`book: { dir: . }`) is
+    // the case above: the output may still sit in the root.
+    let read = source_dirs(config).into_iter().find(|dir| {
+        let dir_abs = content::normalize(&root.join(dir));
+        dir_abs != root && (out_abs.starts_with(&dir_abs) || dir_abs.starts_with(&out_abs))
+    })?;
+    refuse(format!(
+        "the site reads its sources from {}",
+        read.display()
+    ))
+}
+
+/// The folders (relative to the root) the site reads its sources from.
+fn source_dirs(config: &Config) -> Vec<PathBuf> {
+    let mut dirs = vec![
+        config.book.dir.clone(),
+        config.specs.dir.clone(),
+        PathBuf::from(crate::i18n::TRANSLATIONS_DIR),
+        PathBuf::from(crate::theme::TEMPLATES_DIR),
+    ];
+    dirs.extend(config.static_dirs.iter().cloned());
+    dirs
 }
 
 struct Clock {

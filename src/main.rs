@@ -245,10 +245,18 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             };
             let cache = root.join(charter::versions::cache::CACHE_DIR);
-            match clean(
-                &output.clone().unwrap_or_else(|| root.join("public")),
-                cli.quiet,
-            ) {
+            let output = output.clone().unwrap_or_else(|| root.join("public"));
+            // `clean` removes what `build` would replace: the same folders
+            // are refused (a site whose charter.yaml does not load still
+            // has its default folders).
+            let config = config::load(&root)
+                .map(|(config, _)| config)
+                .unwrap_or_else(|_| config::Config::with_title(""));
+            if let Some(problem) = charter::build::unsafe_output_dir(&root, &output, &config) {
+                print_diagnostic_list(&cli, color, &root, &[problem], true);
+                return ExitCode::from(1);
+            }
+            match clean(&output, cli.quiet) {
                 code if code == ExitCode::SUCCESS => clean(&cache, cli.quiet),
                 code => code,
             }
@@ -567,13 +575,6 @@ fn init(dir: Option<&Path>, force: bool, quiet: bool) -> ExitCode {
 fn clean(output: &Path, quiet: bool) -> ExitCode {
     if !output.exists() {
         return ExitCode::SUCCESS;
-    }
-    if output.join(config::CONFIG_FILE).exists() {
-        eprintln!(
-            "error: refusing to remove {}: it holds a charter.yaml",
-            output.display()
-        );
-        return ExitCode::from(1);
     }
     match std::fs::remove_dir_all(output) {
         Ok(()) => {

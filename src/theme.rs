@@ -205,6 +205,8 @@ pub struct Asset {
 /// Where the embedded default theme lives in the charter source tree (used to
 /// locate diagnostics in embedded templates).
 pub const EMBEDDED_DIR: &str = "themes/default/templates";
+/// The site's template overrides, relative to its root.
+pub const TEMPLATES_DIR: &str = "templates";
 
 /// The default theme's templates, by Tera name.
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
@@ -573,11 +575,11 @@ fn read_overrides(
     sources: &mut BTreeMap<String, Source>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let dir = root.join("templates");
+    let dir = root.join(TEMPLATES_DIR);
     if !dir.is_dir() {
         return;
     }
-    if crate::content::resolves_outside(root, Path::new("templates")) {
+    if crate::content::resolves_outside(root, Path::new(TEMPLATES_DIR)) {
         diags.push(crate::content::outside_error(Path::new("templates")));
         return;
     }

@@ -387,3 +387,79 @@ fn a_killed_build_leaves_the_previous_output_intact() {
     );
     assert_no_temp_dirs(site.path());
 }
+
+/// An output folder that is, holds or sits in a folder the site reads
+/// (the book, the specs, a static folder, translations, templates) would be
+/// replaced by the build, sources and all: charter refuses, and the
+/// sources stay as they were.
+#[test]
+fn refuses_to_build_into_a_folder_the_site_reads() {
+    let site = copy_fixture("basic");
+    std::fs::create_dir_all(site.path().join("static/img")).unwrap();
+    std::fs::write(site.path().join("static/img/logo.svg"), "<svg/>").unwrap();
+    std::fs::create_dir_all(site.path().join("translations")).unwrap();
+    let before = read_tree(site.path());
+    for out in [
+        "book",
+        "static",
+        "static/img",
+        "book/new",
+        "translations",
+        "templates",
+    ] {
+        charter()
+            .arg("build")
+            .arg(site.path())
+            .arg("-o")
+            .arg(site.path().join(out))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("error[unsafe-output]"))
+            .stderr(predicate::str::contains("the site reads"));
+        assert_eq!(
+            before,
+            read_tree(site.path()),
+            "sources changed by -o {out}"
+        );
+        charter()
+            .arg("clean")
+            .arg(site.path())
+            .arg("-o")
+            .arg(site.path().join(out))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("error[unsafe-output]"));
+        assert_eq!(
+            before,
+            read_tree(site.path()),
+            "sources removed by clean -o {out}"
+        );
+    }
+    // Nor may `clean` remove a folder that holds the site (one made for
+    // the test, so that a regression removes nothing else).
+    let outer = tempfile::tempdir().unwrap();
+    let nested = outer.path().join("site");
+    copy_dir(&fixture("basic"), &nested);
+    let nested_before = read_tree(outer.path());
+    charter()
+        .arg("clean")
+        .arg(&nested)
+        .arg("-o")
+        .arg(outer.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("it holds the site's sources"));
+    assert_eq!(
+        nested_before,
+        read_tree(outer.path()),
+        "clean removed the site's folder"
+    );
+    // Beside the sources is fine, as is the default `public/`.
+    charter()
+        .arg("build")
+        .arg(site.path())
+        .arg("-o")
+        .arg(site.path().join("site-out"))
+        .assert()
+        .success();
+}

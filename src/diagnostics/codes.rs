@@ -590,11 +590,14 @@ Change the level with `lints:`.",
         "unsafe-output",
         "the output folder holds the site's sources",
         "\
-`-o` names a folder that contains the site (or charter.yaml). Builds replace
-the output folder as a whole, which would remove the sources, so charter
+`-o` names a folder that contains the site (or charter.yaml), or one that
+is, holds or sits in a folder the site reads: the book, the specs, a
+`static:` folder, `translations/` or `templates/`. Builds replace the
+output folder as a whole, which would remove the sources, so charter
 refuses.
 
-Example: `charter build -o .` in the site's folder.
+Example: `charter build -o .` or `charter build -o book` in the site's
+folder.
 
 Fix: build into a folder of its own, e.g. `-o public`. This is always an
 error; `lints:` cannot change it.",
