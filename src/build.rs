@@ -246,12 +246,7 @@ pub(crate) fn finish(
 /// a whole, sources and all.
 pub fn unsafe_output_dir(root: &Path, out: &Path, config: &Config) -> Option<Diagnostic> {
     let root = root.canonicalize().ok()?;
-    let out_abs = if out.is_absolute() {
-        out.to_path_buf()
-    } else {
-        std::env::current_dir().ok()?.join(out)
-    };
-    let out_abs = content::normalize(&out_abs);
+    let out_abs = real_path(out)?;
     let refuse = |why: String| {
         Some(
             Diagnostic::error(
@@ -267,13 +262,33 @@ pub fn unsafe_output_dir(root: &Path, out: &Path, config: &Config) -> Option<Dia
     // A source folder that is the root itself (`book: { dir: . }`) is
     // the case above: the output may still sit in the root.
     let read = source_dirs(config).into_iter().find(|dir| {
-        let dir_abs = content::normalize(&root.join(dir));
+        let dir_abs = real_path(&root.join(dir)).unwrap_or_else(|| root.join(dir));
         dir_abs != root && (out_abs.starts_with(&dir_abs) || dir_abs.starts_with(&out_abs))
     })?;
     refuse(format!(
         "the site reads its sources from {}",
         read.display()
     ))
+}
+
+/// `path` made absolute with its symlinks resolved as far as it exists
+/// (a symlink named by `-o` is replaced, but what it points at is where
+/// the build would write).
+fn real_path(path: &Path) -> Option<PathBuf> {
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().ok()?.join(path)
+    };
+    let abs = content::normalize(&abs);
+    let mut existing = abs.as_path();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            let rest = abs.strip_prefix(existing).ok()?;
+            return Some(real.join(rest));
+        }
+        existing = existing.parent()?;
+    }
 }
 
 /// The folders (relative to the root) the site reads its sources from.

@@ -121,6 +121,13 @@ impl DiskOutput {
     /// Prepares a fresh staging directory, first removing any left behind by
     /// a build that was killed.
     pub fn begin(target: &Path) -> io::Result<Self> {
+        // An output folder that is a symlink (`public -> /srv/site`) is
+        // built where it points, and the link stays.
+        let linked = match target.symlink_metadata() {
+            Ok(m) if m.file_type().is_symlink() => target.canonicalize().ok(),
+            _ => None,
+        };
+        let target = linked.as_deref().unwrap_or(target);
         let parent = parent_of(target);
         std::fs::create_dir_all(&parent)?;
         remove_leftovers(target)?;
@@ -249,6 +256,10 @@ impl Output for DiskOutput {
 /// versions has one large folder per version).
 fn remove_tree(dir: &Path) -> io::Result<()> {
     use rayon::prelude::*;
+    // A symlink goes, not what it points at.
+    if dir.symlink_metadata()?.file_type().is_symlink() {
+        return std::fs::remove_file(dir);
+    }
     let entries: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();

@@ -435,6 +435,25 @@ fn refuses_to_build_into_a_folder_the_site_reads() {
             "sources removed by clean -o {out}"
         );
     }
+    // Nor through a symlink to one of them.
+    let link = tempfile::tempdir().unwrap();
+    let to_book = link.path().join("to-book");
+    std::os::unix::fs::symlink(site.path().join("book"), &to_book).unwrap();
+    for command in ["build", "clean"] {
+        charter()
+            .arg(command)
+            .arg(site.path())
+            .arg("-o")
+            .arg(&to_book)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("error[unsafe-output]"));
+        assert_eq!(
+            before,
+            read_tree(site.path()),
+            "{command} -o a symlink to book/"
+        );
+    }
     // Nor may `clean` remove a folder that holds the site (one made for
     // the test, so that a regression removes nothing else).
     let outer = tempfile::tempdir().unwrap();
@@ -462,4 +481,28 @@ fn refuses_to_build_into_a_folder_the_site_reads() {
         .arg(site.path().join("site-out"))
         .assert()
         .success();
+}
+
+/// An output folder that is a symlink is built where it points, and the
+/// link stays a link.
+#[test]
+fn builds_through_an_output_symlink() {
+    let site = copy_fixture("basic");
+    let served = tempfile::tempdir().unwrap();
+    let real = served.path().join("www");
+    std::fs::create_dir(&real).unwrap();
+    std::fs::write(real.join("stale.html"), "old").unwrap();
+    let link = site.path().join("public");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    for _ in 0..2 {
+        charter().arg("build").arg(site.path()).assert().success();
+        assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+        assert!(
+            real.join("index.html").is_file(),
+            "no index.html in the link's target"
+        );
+        assert!(!real.join("stale.html").exists(), "the old output was kept");
+        assert_no_temp_dirs(served.path());
+        assert_no_temp_dirs(site.path());
+    }
 }
