@@ -242,38 +242,60 @@ pub(crate) fn finish(
 }
 
 /// The output directory must not be the root or hold it, nor be, hold or
-/// sit in a folder the site reads: the swap replaces the output folder as
-/// a whole, sources and all.
+/// sit in a folder the site reads, nor be a folder of other files: the
+/// swap replaces the output folder as a whole, whatever it holds.
 pub fn unsafe_output_dir(root: &Path, out: &Path, config: &Config) -> Option<Diagnostic> {
     let root = root.canonicalize().ok()?;
     let out_abs = real_path(out)?;
-    let refuse = |why: String| {
+    let refuse = |why: String, help: &str| {
         Some(
             Diagnostic::error(
                 "unsafe-output",
                 format!("refusing to build into {}: {why}", out.display()),
             )
-            .help("choose an output directory of its own, e.g. `-o public`"),
+            .help(help.to_string()),
         )
     };
+    let own_folder = "choose an output directory of its own, e.g. `-o public`";
     if root.starts_with(&out_abs) || out_abs.join(config::CONFIG_FILE).is_file() {
-        return refuse("it holds the site's sources".to_string());
+        return refuse("it holds the site's sources".to_string(), own_folder);
     }
     // A source folder that is the root itself (`book: { dir: . }`) is
     // the case above: the output may still sit in the root.
     let read = source_dirs(config).into_iter().find(|dir| {
         let dir_abs = real_path(&root.join(dir)).unwrap_or_else(|| root.join(dir));
         dir_abs != root && (out_abs.starts_with(&dir_abs) || dir_abs.starts_with(&out_abs))
-    })?;
-    refuse(format!(
-        "the site reads its sources from {}",
-        read.display()
-    ))
+    });
+    if let Some(read) = read {
+        return refuse(
+            format!("the site reads its sources from {}", read.display()),
+            own_folder,
+        );
+    }
+    if out_abs.exists() && !out_abs.is_dir() {
+        return refuse("it is a file".to_string(), own_folder);
+    }
+    if holds_other_files(&out_abs) {
+        return refuse(
+            format!("it holds files, and no {OUTPUT_MARK}: it is not a charter build's output"),
+            "a build replaces the whole folder: build into a new folder, or empty this one first",
+        );
+    }
+    None
+}
+
+/// A file every build writes at the root of its output, by which a
+/// folder is known as one.
+const OUTPUT_MARK: &str = site::NAV_SCRIPT;
+
+/// Whether `dir` is a folder with entries but without [`OUTPUT_MARK`].
+fn holds_other_files(dir: &Path) -> bool {
+    let has_entries = std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
+    has_entries && !dir.join(OUTPUT_MARK).is_file()
 }
 
 /// `path` made absolute with its symlinks resolved as far as it exists
-/// (a symlink named by `-o` is replaced, but what it points at is where
-/// the build would write).
+/// (an output folder that is a symlink is built where it points).
 fn real_path(path: &Path) -> Option<PathBuf> {
     let abs = if path.is_absolute() {
         path.to_path_buf()

@@ -1008,9 +1008,12 @@ pub fn search_on(config: &Config) -> bool {
 pub fn nav_script_route(scope: &Scope) -> Route {
     Route::File(match &scope.lang {
         Some(tag) => format!("charter-nav.{tag}.js"),
-        None => "charter-nav.js".to_string(),
+        None => NAV_SCRIPT.to_string(),
     })
 }
+
+/// The source language's chapter tree, at the root of every output.
+pub const NAV_SCRIPT: &str = "charter-nav.js";
 
 /// The whole chapter tree in one language, as every page's sidebar shows it.
 fn book_nav(content: &Content, prepared: &[Prepared], lang: Option<&str>) -> Vec<NavItem> {

@@ -491,6 +491,8 @@ fn builds_through_an_output_symlink() {
     let served = tempfile::tempdir().unwrap();
     let real = served.path().join("www");
     std::fs::create_dir(&real).unwrap();
+    // What a previous build left (its mark, and a page since removed).
+    std::fs::write(real.join("charter-nav.js"), "old").unwrap();
     std::fs::write(real.join("stale.html"), "old").unwrap();
     let link = site.path().join("public");
     std::os::unix::fs::symlink(&real, &link).unwrap();
@@ -505,4 +507,53 @@ fn builds_through_an_output_symlink() {
         assert_no_temp_dirs(served.path());
         assert_no_temp_dirs(site.path());
     }
+}
+
+/// A build replaces its output folder as a whole: a folder of other files
+/// (a typo in `-o`, the home folder) is refused, by `build` and by
+/// `clean`, and stays as it was; an empty one, or a previous build's, is
+/// taken.
+#[test]
+fn refuses_to_replace_a_folder_of_other_files() {
+    let site = copy_fixture("basic");
+    let other = tempfile::tempdir().unwrap();
+    let docs = other.path().join("docs");
+    std::fs::create_dir_all(docs.join("notes")).unwrap();
+    std::fs::write(docs.join("notes/plan.txt"), "mine").unwrap();
+    let before = read_tree(other.path());
+    for command in ["build", "clean"] {
+        charter()
+            .arg(command)
+            .arg(site.path())
+            .arg("-o")
+            .arg(&docs)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("error[unsafe-output]"))
+            .stderr(predicate::str::contains("not a charter build's output"));
+        assert_eq!(
+            before,
+            read_tree(other.path()),
+            "{command} changed the folder"
+        );
+    }
+    let empty = other.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    for _ in 0..2 {
+        charter()
+            .arg("build")
+            .arg(site.path())
+            .arg("-o")
+            .arg(&empty)
+            .assert()
+            .success();
+    }
+    charter()
+        .arg("clean")
+        .arg(site.path())
+        .arg("-o")
+        .arg(&empty)
+        .assert()
+        .success();
+    assert!(!empty.exists());
 }

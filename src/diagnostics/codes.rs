@@ -590,17 +590,20 @@ Change the level with `lints:`.",
         "unsafe-output",
         "the output folder holds the site's sources",
         "\
-`-o` names a folder that contains the site (or charter.yaml), or one that
-is, holds or sits in a folder the site reads: the book, the specs, a
-`static:` folder, `translations/` or `templates/`. Builds replace the
-output folder as a whole, which would remove the sources, so charter
-refuses.
+`-o` names a folder that contains the site (or charter.yaml), one that
+is, holds or sits in a folder the site reads (the book, the specs, a
+`static:` folder, `translations/` or `templates/`), a file, or a folder of
+files that is not a charter build's output (it has no `charter-nav.js`,
+which every build writes at its root). Builds replace the output folder
+as a whole, and `clean` removes it, so charter refuses. Symlinks are
+followed: an output folder that is a symlink is built where it points.
 
-Example: `charter build -o .` or `charter build -o book` in the site's
-folder.
+Example: `charter build -o .`, `charter build -o book` or
+`charter build -o ~/Documents`.
 
-Fix: build into a folder of its own, e.g. `-o public`. This is always an
-error; `lints:` cannot change it.",
+Fix: build into a folder of its own, e.g. `-o public`: a new or empty
+one, or a previous build's. This is always an error; `lints:` cannot
+change it.",
     ),
     (
         "duplicate-id",
