@@ -588,7 +588,7 @@ Change the level with `lints:`.",
     ),
     (
         "unsafe-output",
-        "the output folder holds the site's sources",
+        "the output folder is not one a build may replace",
         "\
 `-o` names a folder that contains the site (or charter.yaml), one that
 is, holds or sits in a folder the site reads (the book, the specs, a
