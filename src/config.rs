@@ -186,14 +186,11 @@ pub fn parse(text: &str, file: &Path) -> ConfigResult {
             "description" => config.description = c.opt_string(path, v),
             "base_url" => {
                 if let Some(url) = c.opt_string(path, v) {
-                    if !(url.starts_with("http://")
-                        || url.starts_with("https://")
-                        || url.starts_with('/'))
-                    {
+                    if let Some(problem) = crate::url::base_url_problem(&url) {
                         c.error_at(
                             "config-value",
                             c.value_loc(path),
-                            format!("`base_url` must be an absolute URL, found `{url}`"),
+                            format!("`base_url` {problem}"),
                         )
                         .hint("write it like `https://zeromq.github.io/rfc/`");
                     }

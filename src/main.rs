@@ -187,7 +187,7 @@ enum I18nCommand {
 #[derive(clap::Args)]
 struct BuildArgs {
     /// Base URL to build for; its path is the base path (overrides base_url).
-    #[arg(short = 'u', long = "base-url", value_name = "BASE_URL")]
+    #[arg(short = 'u', long = "base-url", value_name = "BASE_URL", value_parser = parse_base_url)]
     base_url: Option<String>,
     /// Include pages marked `draft: true`.
     #[arg(long)]
@@ -569,6 +569,16 @@ fn init(dir: Option<&Path>, force: bool, quiet: bool) -> ExitCode {
             eprintln!("error: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// `-u`: the checks `base_url` in charter.yaml gets.
+fn parse_base_url(url: &str) -> Result<String, String> {
+    match charter::url::base_url_problem(url) {
+        Some(problem) => Err(format!(
+            "the base URL {problem}; write it like `https://you.github.io/repo/`"
+        )),
+        None => Ok(url.to_string()),
     }
 }
 

@@ -184,6 +184,32 @@ impl Urls {
     }
 }
 
+/// What is wrong with `url` as a base URL (`https://host/path/` or a
+/// root path `/path/`), if anything: said so that it can follow
+/// "`base_url` …" in a message.
+pub fn base_url_problem(url: &str) -> Option<String> {
+    let after_scheme = ["http://", "https://"]
+        .iter()
+        .find_map(|scheme| url.strip_prefix(scheme));
+    if after_scheme.is_none() && !url.starts_with('/') {
+        return Some(format!("must be an absolute URL, found `{url}`"));
+    }
+    if after_scheme.is_some_and(|rest| rest.is_empty() || rest.starts_with('/')) {
+        return Some(format!("has no host, found `{url}`"));
+    }
+    if let Some(c) = url.chars().find(|c| matches!(c, '?' | '#')) {
+        return Some(format!(
+            "cannot have a query or fragment (`{c}`), found `{url}`: pages are published under its path"
+        ));
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Some(format!(
+            "has a space or control character, found `{url}`: percent-encode it (`%20`)"
+        ));
+    }
+    None
+}
+
 fn split_base_url(url: &str) -> (Option<String>, String) {
     if let Some(scheme_end) = url.find("://") {
         let after = &url[scheme_end + 3..];
@@ -207,6 +233,33 @@ fn normalize_base_path(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base_urls_that_are_refused() {
+        for good in [
+            "https://x.github.io/rfc/",
+            "http://127.0.0.1:1111/riverbank/",
+            "https://docs.example.org",
+            "/",
+            "/rfc/",
+            "https://x.org/a%20b/",
+        ] {
+            assert_eq!(base_url_problem(good), None, "{good}");
+        }
+        for (bad, says) in [
+            ("example.org/rfc", "absolute"),
+            ("ftp://x.org/", "absolute"),
+            ("https://", "no host"),
+            ("https:///rfc/", "no host"),
+            ("https://x.org/rfc/?lang=en", "query"),
+            ("/rfc/#top", "fragment"),
+            ("https://x.org/my site/", "space"),
+            ("https://x.org/a\tb/", "control"),
+        ] {
+            let problem = base_url_problem(bad).unwrap_or_default();
+            assert!(problem.contains(says), "{bad}: {problem}");
+        }
+    }
 
     #[test]
     fn base_path_from_full_url() {

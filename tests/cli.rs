@@ -557,3 +557,15 @@ fn refuses_to_replace_a_folder_of_other_files() {
         .success();
     assert!(!empty.exists());
 }
+
+/// `-u` gets the checks `base_url` gets in charter.yaml: a usage error.
+#[test]
+fn a_base_url_with_a_query_is_a_usage_error() {
+    charter()
+        .arg("check")
+        .arg(fixture("basic"))
+        .args(["-u", "https://x.org/rfc/?lang=en"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot have a query or fragment"));
+}
