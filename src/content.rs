@@ -958,6 +958,17 @@ fn order_by_summary(
                     None if root.join(&rel).is_file() => {
                         // Exists but was skipped (a draft or ignored): keep it out quietly.
                     }
+                    None if crate::links::has_scheme(&path.to_string_lossy()) => diags.push(
+                        Diagnostic::error(
+                            "summary-missing-file",
+                            format!(
+                                "SUMMARY.md lists `{}`, which is not a chapter file but a link",
+                                path.display()
+                            ),
+                        )
+                        .at(Location::new(summary_path, line, column))
+                        .help("SUMMARY.md lists the book's chapter files; link to other sites from a chapter"),
+                    ),
                     None => diags.push(
                         Diagnostic::error(
                             "summary-missing-file",

@@ -488,3 +488,33 @@ fn links_to_a_page_with_load_errors_are_not_reported_again() {
     );
     built.assert_diag(Severity::Error, "broken-link", "book/01-intro.md", 4, 34);
 }
+
+/// A link to another site in SUMMARY.md is named as what it is, not as a
+/// missing file.
+#[test]
+fn a_summary_link_to_another_site_is_named_as_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    write_site(
+        dir.path(),
+        &[
+            (
+                "book/SUMMARY.md",
+                "- [A](a.md)\n- [Web](https://example.org/)\n",
+            ),
+            ("book/a.md", "# A\n"),
+        ],
+    );
+    let built = build_at(dir.path(), |_| {});
+    let d = built.assert_diag(
+        Severity::Error,
+        "summary-missing-file",
+        "book/SUMMARY.md",
+        2,
+        3,
+    );
+    assert!(
+        d.message.contains("not a chapter file but a link"),
+        "{}",
+        d.message
+    );
+}
