@@ -388,6 +388,20 @@ fn a_killed_build_leaves_the_previous_output_intact() {
     assert_no_temp_dirs(site.path());
 }
 
+/// Runs `charter COMMAND SITE -o OUT`, which must refuse with
+/// `unsafe-output` and say `says`.
+fn assert_output_refused(command: &str, site: &Path, out: &Path, says: &str) {
+    charter()
+        .arg(command)
+        .arg(site)
+        .arg("-o")
+        .arg(out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error[unsafe-output]"))
+        .stderr(predicate::str::contains(says));
+}
+
 /// An output folder that is, holds or sits in a folder the site reads
 /// (the book, the specs, a static folder, translations, templates) would be
 /// replaced by the build, sources and all: charter refuses, and the
@@ -399,60 +413,25 @@ fn refuses_to_build_into_a_folder_the_site_reads() {
     std::fs::write(site.path().join("static/img/logo.svg"), "<svg/>").unwrap();
     std::fs::create_dir_all(site.path().join("translations")).unwrap();
     let before = read_tree(site.path());
-    for out in [
+    // Through a symlink to one of them too.
+    let link = tempfile::tempdir().unwrap();
+    let to_book = link.path().join("to-book");
+    std::os::unix::fs::symlink(site.path().join("book"), &to_book).unwrap();
+    let outs = [
         "book",
         "static",
         "static/img",
         "book/new",
         "translations",
         "templates",
-    ] {
-        charter()
-            .arg("build")
-            .arg(site.path())
-            .arg("-o")
-            .arg(site.path().join(out))
-            .assert()
-            .code(1)
-            .stderr(predicate::str::contains("error[unsafe-output]"))
-            .stderr(predicate::str::contains("the site reads"));
-        assert_eq!(
-            before,
-            read_tree(site.path()),
-            "sources changed by -o {out}"
-        );
-        charter()
-            .arg("clean")
-            .arg(site.path())
-            .arg("-o")
-            .arg(site.path().join(out))
-            .assert()
-            .code(1)
-            .stderr(predicate::str::contains("error[unsafe-output]"));
-        assert_eq!(
-            before,
-            read_tree(site.path()),
-            "sources removed by clean -o {out}"
-        );
-    }
-    // Nor through a symlink to one of them.
-    let link = tempfile::tempdir().unwrap();
-    let to_book = link.path().join("to-book");
-    std::os::unix::fs::symlink(site.path().join("book"), &to_book).unwrap();
-    for command in ["build", "clean"] {
-        charter()
-            .arg(command)
-            .arg(site.path())
-            .arg("-o")
-            .arg(&to_book)
-            .assert()
-            .code(1)
-            .stderr(predicate::str::contains("error[unsafe-output]"));
-        assert_eq!(
-            before,
-            read_tree(site.path()),
-            "{command} -o a symlink to book/"
-        );
+    ]
+    .map(|out| site.path().join(out));
+    for out in outs.iter().chain([&to_book]) {
+        for command in ["build", "clean"] {
+            assert_output_refused(command, site.path(), out, "the site reads");
+            let changed = format!("sources changed by {command} -o {}", out.display());
+            assert_eq!(before, read_tree(site.path()), "{changed}");
+        }
     }
     // Nor may `clean` remove a folder that holds the site (one made for
     // the test, so that a regression removes nothing else).
@@ -460,14 +439,12 @@ fn refuses_to_build_into_a_folder_the_site_reads() {
     let nested = outer.path().join("site");
     copy_dir(&fixture("basic"), &nested);
     let nested_before = read_tree(outer.path());
-    charter()
-        .arg("clean")
-        .arg(&nested)
-        .arg("-o")
-        .arg(outer.path())
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("it holds the site's sources"));
+    assert_output_refused(
+        "clean",
+        &nested,
+        outer.path(),
+        "it holds the site's sources",
+    );
     assert_eq!(
         nested_before,
         read_tree(outer.path()),
@@ -522,15 +499,7 @@ fn refuses_to_replace_a_folder_of_other_files() {
     std::fs::write(docs.join("notes/plan.txt"), "mine").unwrap();
     let before = read_tree(other.path());
     for command in ["build", "clean"] {
-        charter()
-            .arg(command)
-            .arg(site.path())
-            .arg("-o")
-            .arg(&docs)
-            .assert()
-            .code(1)
-            .stderr(predicate::str::contains("error[unsafe-output]"))
-            .stderr(predicate::str::contains("not a charter build's output"));
+        assert_output_refused(command, site.path(), &docs, "not a charter build's output");
         assert_eq!(
             before,
             read_tree(other.path()),

@@ -13,7 +13,6 @@ use std::hash::{Hash, Hasher};
 /// Bytes a key holds in place; longer words go to the heap.
 const INLINE: usize = 22;
 
-#[derive(Clone)]
 pub(crate) enum WordKey {
     Inline { len: u8, bytes: [u8; INLINE] },
     Heap(Box<[u8]>),
@@ -43,7 +42,13 @@ impl WordKey {
 
     /// The word; keys are made only from `&str`, so the bytes are UTF-8.
     pub(crate) fn into_string(self) -> String {
-        String::from_utf8_lossy(self.as_bytes()).into_owned()
+        match self {
+            // Keys are made from `&str`, so the bytes are UTF-8; a long
+            // word's are taken over rather than copied.
+            WordKey::Heap(bytes) => String::from_utf8(bytes.into_vec())
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            inline => String::from_utf8_lossy(inline.as_bytes()).into_owned(),
+        }
     }
 }
 
