@@ -3,7 +3,6 @@
 //! Broken links are reported at the source file:line:column of the Markdown
 //! link that produced them.
 
-use crate::content::normalize as normalize_path;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::links::percent_decode;
 use crate::markdown::LinkRecord;
@@ -161,7 +160,7 @@ impl Site<'_> {
             return false;
         }
         let path = record.dest.split(['#', '?']).next().unwrap_or("");
-        let target = normalize_path(&dir.join(percent_decode(path).as_ref()));
+        let target = crate::links::relative_target(dir, path);
         let untranslated = target
             .strip_prefix("translations")
             .ok()

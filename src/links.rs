@@ -67,8 +67,7 @@ impl SiteLinks {
     }
 
     fn resolve_relative(&self, dir: &Path, path: &str, suffix: &str) -> Option<String> {
-        let decoded = percent_decode(path);
-        let target = normalize(&dir.join(decoded.as_ref()));
+        let target = relative_target(dir, path);
         if target.starts_with("..") || target.is_absolute() {
             return None;
         }
@@ -127,6 +126,12 @@ impl LinkResolver for PageLinks<'_> {
         let (path, suffix) = dest.split_at(split);
         self.site.resolve_relative(self.dir, path, suffix)
     }
+}
+
+/// The file (relative to the root) a relative link's path (`../a%20b.md`,
+/// without its `#…` or `?…`) names from a source in `dir`.
+pub fn relative_target(dir: &Path, path: &str) -> PathBuf {
+    normalize(&dir.join(percent_decode(path).as_ref()))
 }
 
 /// `https:`, `mailto:` … (a Windows drive letter is not expected in links).
