@@ -106,14 +106,46 @@ pub struct SpecFile {
 
 /// The number in a spec path's name: `42`, `42-c4`, `42_c4`.
 pub fn number_from_name(name: &str) -> Option<u32> {
-    let digits: &str = &name[..name
+    number_digits(name)?.parse().ok()
+}
+
+/// The leading digits of a name shaped like a spec path (`42`, `42-c4`),
+/// whether or not they fit a number.
+fn number_digits(name: &str) -> Option<&str> {
+    let digits = &name[..name
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(name.len())];
     let rest = &name[digits.len()..];
-    if digits.is_empty() || !(rest.is_empty() || rest.starts_with(['-', '_', '.'])) {
-        return None;
-    }
-    digits.parse().ok()
+    let shaped = !digits.is_empty() && (rest.is_empty() || rest.starts_with(['-', '_', '.']));
+    shaped.then_some(digits)
+}
+
+/// The error for a spec file whose path and front matter give no number.
+fn no_number(source: &Path) -> Diagnostic {
+    let help = "name the folder or file after the number (`specs/42/README.md`, `specs/42-name.md`) or add `number: 42`";
+    let message = match oversized_path_number(source) {
+        Some(digits) => format!(
+            "{}: the spec number {digits} in its path is too large (the largest is {})",
+            source.display(),
+            u32::MAX
+        ),
+        None => format!("{} has no spec number", source.display()),
+    };
+    Diagnostic::error("spec-no-number", message)
+        .at(Location::file(source))
+        .help(help)
+}
+
+/// The leading digits of a spec path's name when they are shaped like a spec
+/// number but do not fit one (`specs/99999999999/README.md`).
+fn oversized_path_number(source: &Path) -> Option<&str> {
+    let file_name = source.file_name()?.to_str()?;
+    let name = if matches!(file_name, "README.md" | "index.md" | "_index.md") {
+        source.parent()?.file_name()?.to_str()?
+    } else {
+        file_name.strip_suffix(".md")?
+    };
+    number_digits(name).filter(|digits| digits.parse::<u32>().is_err())
 }
 
 /// All specs of a site with their rules checked.
@@ -202,11 +234,7 @@ pub fn read_spec(
         }
         (Some(n), _) | (None, Some(n)) => n,
         (None, None) => {
-            diags.push(
-                Diagnostic::error("spec-no-number", format!("{} has no spec number", file.source.display()))
-                    .at(Location::file(&file.source))
-                    .help("name the folder or file after the number (`specs/42/README.md`, `specs/42-name.md`) or add `number: 42`"),
-            );
+            diags.push(no_number(&file.source));
             return None;
         }
     };

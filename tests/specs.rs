@@ -256,7 +256,24 @@ fn unnumbered_spec_file_is_reported() {
     assert!(d.help.as_deref().unwrap().contains("number: 42"));
     // A folder without a number is read as well, and reported the same way.
     built.assert_diag(Error, "spec-no-number", "specs/draft-ideas/README.md", 1, 1);
-    assert_codes(&built, &["spec-no-number", "spec-no-number"]);
+    // A number too large for a spec is named as such, not as missing.
+    let huge = built.assert_diag(
+        Error,
+        "spec-no-number",
+        "specs/99999999999-huge/README.md",
+        1,
+        1,
+    );
+    assert!(
+        huge.message
+            .contains("spec number 99999999999 in its path is too large"),
+        "{}",
+        huge.message
+    );
+    assert_codes(
+        &built,
+        &["spec-no-number", "spec-no-number", "spec-no-number"],
+    );
     assert!(!built.report.succeeded());
     assert!(built.files.contains_key("spec/1/index.html"));
 }
