@@ -288,9 +288,14 @@ pub fn unsafe_output_dir(root: &Path, out: &Path, config: &Config) -> Option<Dia
 /// folder is known as one.
 const OUTPUT_MARK: &str = site::NAV_SCRIPT;
 
-/// Whether `dir` is a folder with entries but without [`OUTPUT_MARK`].
+/// Whether `dir` is a folder with entries (other than those builds keep,
+/// such as `.git`) but without [`OUTPUT_MARK`].
 fn holds_other_files(dir: &Path) -> bool {
-    let has_entries = std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
+    let has_entries = std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|entry| !crate::output::is_kept_entry(&entry.file_name()))
+    });
     has_entries && !dir.join(OUTPUT_MARK).is_file()
 }
 

@@ -586,9 +586,11 @@ fn clean(output: &Path, quiet: bool) -> ExitCode {
     if !output.exists() {
         return ExitCode::SUCCESS;
     }
-    match std::fs::remove_dir_all(output) {
-        Ok(()) => {
-            if !quiet {
+    match charter::output::clean(output) {
+        Ok(kept) => {
+            if !quiet && kept {
+                eprintln!("Emptied {} (kept its .git)", output.display());
+            } else if !quiet {
                 eprintln!("Removed {}", output.display());
             }
             ExitCode::SUCCESS

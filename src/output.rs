@@ -1,6 +1,7 @@
 //! Where a build's files go: the `Output` trait, a disk output that builds
 //! into a sibling temporary directory and swaps it in only on success (so a
-//! failed or killed build leaves the previous site untouched), and a memory
+//! failed or killed build leaves the previous site untouched, and the
+//! previous output's `.git` is carried into the new one), and a memory
 //! output for `serve` and tests.
 
 use std::collections::BTreeMap;
@@ -114,6 +115,16 @@ pub struct DiskOutput {
     carried: Mutex<Vec<PathBuf>>,
 }
 
+/// Entries at the top of an output folder that no build writes and every
+/// build keeps: `.git`, of a clone or a worktree of a `gh-pages` branch
+/// (`git worktree add public gh-pages`), may hold commits not yet pushed.
+pub const KEPT_ENTRIES: &[&str] = &[".git"];
+
+/// Whether an entry of an output folder's top level is one builds keep.
+pub fn is_kept_entry(name: &std::ffi::OsStr) -> bool {
+    KEPT_ENTRIES.iter().any(|kept| name == *kept)
+}
+
 const TMP_MARK: &str = ".charter-tmp-";
 const OLD_MARK: &str = ".charter-old-";
 
@@ -164,7 +175,14 @@ impl DiskOutput {
         if had_old {
             std::fs::rename(&self.target, &old)?;
         }
-        let carried = std::mem::take(&mut *self.carried.lock().unwrap_or_else(|e| e.into_inner()));
+        let mut carried =
+            std::mem::take(&mut *self.carried.lock().unwrap_or_else(|e| e.into_inner()));
+        if had_old {
+            carried.extend(KEPT_ENTRIES.iter().map(PathBuf::from).filter(|entry| {
+                old.join(entry).symlink_metadata().is_ok()
+                    && self.staging.join(entry).symlink_metadata().is_err()
+            }));
+        }
         let mut moved = Vec::new();
         let mut result = Ok(());
         for dir in &carried {
@@ -250,6 +268,32 @@ impl Output for DiskOutput {
             other => other,
         }
     }
+}
+
+/// Removes an output folder for `charter clean`, all but its
+/// [`KEPT_ENTRIES`]: the folder stays when it holds one. Returns whether it
+/// did.
+pub fn clean(dir: &Path) -> io::Result<bool> {
+    // A symlink goes, not what it points at (see `remove_tree`).
+    let is_link = dir.symlink_metadata()?.file_type().is_symlink();
+    let keeps = !is_link
+        && std::fs::read_dir(dir)?
+            .flatten()
+            .any(|entry| is_kept_entry(&entry.file_name()));
+    if !keeps {
+        remove_tree(dir)?;
+        return Ok(false);
+    }
+    for entry in std::fs::read_dir(dir)?.flatten() {
+        if is_kept_entry(&entry.file_name()) {
+            continue;
+        }
+        match entry.file_type()? {
+            t if t.is_dir() => std::fs::remove_dir_all(entry.path())?,
+            _ => std::fs::remove_file(entry.path())?,
+        }
+    }
+    Ok(true)
 }
 
 /// Removes a folder, its top-level entries in parallel (a site with

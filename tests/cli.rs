@@ -527,6 +527,65 @@ fn refuses_to_replace_a_folder_of_other_files() {
     assert!(!empty.exists());
 }
 
+/// An output folder that is a clone or a worktree of a `gh-pages` branch
+/// keeps its `.git` (a worktree's is a file, a clone's a folder that may
+/// hold commits not yet pushed) through builds and `clean`; a `.git` alone
+/// does not make a folder one of other files.
+#[test]
+fn keeps_the_git_of_an_output_folder() {
+    let site = copy_fixture("basic");
+    let other = tempfile::tempdir().unwrap();
+    let worktree = other.path().join("worktree");
+    std::fs::create_dir(&worktree).unwrap();
+    std::fs::write(
+        worktree.join(".git"),
+        "gitdir: /repo/.git/worktrees/pages\n",
+    )
+    .unwrap();
+    let clone = other.path().join("clone");
+    std::fs::create_dir_all(clone.join(".git/refs/heads")).unwrap();
+    std::fs::write(clone.join(".git/refs/heads/gh-pages"), "0123abcd\n").unwrap();
+    // `read_tree` of a file reads that file.
+    let git_now = |out: &Path| read_tree(&out.join(".git"));
+    for out in [&worktree, &clone] {
+        let git = git_now(out);
+        assert!(!git.is_empty());
+        for _ in 0..2 {
+            charter()
+                .arg("build")
+                .arg(site.path())
+                .arg("-o")
+                .arg(out)
+                .assert()
+                .success();
+            assert!(out.join("index.html").is_file());
+            assert_eq!(git, git_now(out), "the build changed {}", out.display());
+        }
+        charter()
+            .arg("clean")
+            .arg(site.path())
+            .arg("-o")
+            .arg(out)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("kept its .git"));
+        let left: Vec<_> = std::fs::read_dir(out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(left, [".git"], "clean left {}", out.display());
+        assert_eq!(git, git_now(out), "clean changed {}", out.display());
+    }
+    // Other files beside `.git` are still another folder's.
+    std::fs::write(worktree.join("index.html"), "Hugo's").unwrap();
+    assert_output_refused(
+        "build",
+        site.path(),
+        &worktree,
+        "not a charter build's output",
+    );
+}
+
 /// `-u` gets the checks `base_url` gets in charter.yaml: a usage error.
 #[test]
 fn a_base_url_with_a_query_is_a_usage_error() {

@@ -597,6 +597,8 @@ files that is not a charter build's output (it has no `charter-nav.js`,
 which every build writes at its root). Builds replace the output folder
 as a whole, and `clean` removes it, so charter refuses. Symlinks are
 followed: an output folder that is a symlink is built where it points.
+A `.git` at the output's top (a clone or worktree of a `gh-pages`
+branch) is not counted, and builds and `clean` keep it.
 
 Example: `charter build -o .`, `charter build -o book` or
 `charter build -o ~/Documents`.
