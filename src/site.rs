@@ -621,7 +621,7 @@ impl<'a> Site<'a> {
         let lang = &self.langs[l];
         let this = &self.prepared[index];
         let (prev, next) = self.neighbours(index);
-        let mut absolute = self.urls.absolute(&page.scope, &page.route);
+        let mut absolute = self.absolute_url(index);
         let in_default = self
             .versions
             .and_then(|v| v.default_page(&page.scope, &page.route));
@@ -791,6 +791,12 @@ impl<'a> Site<'a> {
         Some(template.replace("{path}", &url_path(&path)))
     }
 
+    /// Page `index`'s URL with scheme and host, when `base_url` has them.
+    fn absolute_url(&self, index: usize) -> String {
+        let page = &self.content.pages[index];
+        self.urls.absolute(&page.scope, &page.route)
+    }
+
     /// The same page in every language (`hreflang`), plus `x-default`.
     fn alternates(&self, index: usize) -> Vec<Alternate> {
         if self.langs.len() < 2 {
@@ -806,10 +812,10 @@ impl<'a> Site<'a> {
                     .lang
                     .clone()
                     .unwrap_or_else(|| self.config.language.clone());
+                let other = self.content.in_lang(l.lang.as_deref(), original);
                 Alternate {
-                    href: self.prepared[self.content.in_lang(l.lang.as_deref(), original)]
-                        .url
-                        .clone(),
+                    href: self.prepared[other].url.clone(),
+                    absolute: self.absolute_url(other),
                     name: self.language_name(&tag),
                     current: l.lang == page.scope.lang,
                     hreflang: tag,
@@ -819,6 +825,7 @@ impl<'a> Site<'a> {
         list.push(Alternate {
             hreflang: "x-default".into(),
             href: self.prepared[original].url.clone(),
+            absolute: self.absolute_url(original),
             name: String::new(),
             current: false,
         });

@@ -34,7 +34,11 @@ pub struct NavItem {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Alternate {
     pub hreflang: String,
+    /// Root-relative, for links a reader follows (the language switcher).
     pub href: String,
+    /// With scheme and host when `base_url` has them, as search engines
+    /// ask of `<link rel="alternate" hreflang>`; else the same as `href`.
+    pub absolute: String,
     pub name: String,
     pub current: bool,
 }
@@ -836,13 +840,15 @@ mod tests {
             alternates: vec![
                 Alternate {
                     hreflang: "en".into(),
-                    href: "https://zeromq.github.io/rfc/book/contracts/".into(),
+                    href: "/rfc/book/contracts/".into(),
+                    absolute: "https://zeromq.github.io/rfc/book/contracts/".into(),
                     name: "English".into(),
                     current: true,
                 },
                 Alternate {
                     hreflang: "ru".into(),
-                    href: "https://zeromq.github.io/rfc/ru/book/contracts/".into(),
+                    href: "/rfc/ru/book/contracts/".into(),
+                    absolute: "https://zeromq.github.io/rfc/ru/book/contracts/".into(),
                     name: "Русский".into(),
                     current: false,
                 },

@@ -196,6 +196,29 @@ fn pages_carry_lang_edit_link_and_prev_next() {
     );
 }
 
+/// A link to a page shared in a chat or on social media shows a preview:
+/// Open Graph tags from the page's title, description and canonical URL.
+#[test]
+fn pages_carry_open_graph_tags() {
+    let built = build_fixture("basic");
+    let why = built.text("book/why/index.html");
+    for tag in [
+        r#"<meta property="og:type" content="article">"#,
+        r#"<meta property="og:site_name" content="Basic Fixture">"#,
+        r#"<meta property="og:title" content="Why we exist">"#,
+        r#"<meta property="og:description" content="The reasons">"#,
+        r#"<meta property="og:url" content="https://example.org/handbook/book/why/">"#,
+        r#"<meta property="og:locale" content="en">"#,
+    ] {
+        assert!(why.contains(tag), "{tag}");
+    }
+    let home = built.text("index.html");
+    assert!(home.contains(r#"<meta property="og:type" content="website">"#));
+    assert!(
+        home.contains(r#"<meta property="og:description" content="A small handbook for tests">"#)
+    );
+}
+
 #[test]
 fn not_found_page_uses_absolute_links_with_base_path() {
     let built = build_fixture("basic");

@@ -108,6 +108,12 @@ fn zeromq_rfc_builds_with_the_warnings_it_deserves() {
     assert!(c4.contains(r#"data-status="stable""#));
     assert!(c4.contains("Pieter Hintjens &lt;ph@imatix.com&gt;"));
     assert!(c4.contains(r#"<span class="bcp14">MUST</span>"#));
+    assert!(
+        c4.contains(
+            r#"<meta property="og:title" content="42/C4 Collective Code Construction Contract">"#
+        ),
+        "a shared link to a spec is previewed by its shortname and name"
+    );
 
     let old_c4 = built.text("spec/22/index.html");
     let banner = &old_c4[old_c4
