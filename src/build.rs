@@ -455,7 +455,7 @@ fn run(
 
     let langs: Vec<LangSite> = site::languages(config)
         .into_iter()
-        .map(|lang| LangSite::new(&opts.root, config, &urls, &content, lang))
+        .map(|lang| LangSite::new(&opts.root, config, &urls, &content, &ui, lang))
         .collect();
     let mut prepared = site::prepare_all(
         &content,

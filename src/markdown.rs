@@ -1,12 +1,15 @@
 //! Markdown to HTML for one page: pulldown-cmark events with tables,
-//! footnotes, strikethrough, task lists and heading attributes; stable,
+//! footnotes, strikethrough, task lists, heading attributes and GitHub's
+//! alerts (titled by the caller, in the text's language); stable,
 //! de-duplicated heading ids with hover anchors; the page's table of
 //! contents; link rewriting through a `LinkResolver`; code highlighting
 //! (through `highlight`). Knows nothing of the site: links are resolved by
 //! the caller's resolver.
 
 use crate::highlight::Highlighter;
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
+};
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -42,6 +45,44 @@ pub struct Input<'a> {
     /// On a translation: the source page's headings, whose ids the
     /// translation's headings take by position so `#anchors` survive.
     pub source_headings: Option<&'a [Heading]>,
+    /// The titles of GitHub's alerts (`> [!NOTE]`) in the text's language.
+    pub alerts: &'a AlertTitles,
+}
+
+/// What each kind of alert (`> [!NOTE]`, `> [!WARNING]` …) is titled.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct AlertTitles {
+    pub note: String,
+    pub tip: String,
+    pub important: String,
+    pub warning: String,
+    pub caution: String,
+}
+
+impl Default for AlertTitles {
+    /// GitHub's English titles.
+    fn default() -> Self {
+        AlertTitles {
+            note: "Note".into(),
+            tip: "Tip".into(),
+            important: "Important".into(),
+            warning: "Warning".into(),
+            caution: "Caution".into(),
+        }
+    }
+}
+
+impl AlertTitles {
+    /// The kind's name (for `data-alert`) and its title.
+    fn of(&self, kind: BlockQuoteKind) -> (&'static str, &str) {
+        match kind {
+            BlockQuoteKind::Note => ("note", &self.note),
+            BlockQuoteKind::Tip => ("tip", &self.tip),
+            BlockQuoteKind::Important => ("important", &self.important),
+            BlockQuoteKind::Warning => ("warning", &self.warning),
+            BlockQuoteKind::Caution => ("caution", &self.caution),
+        }
+    }
 }
 
 /// A heading of a page, in outline order.
@@ -119,6 +160,8 @@ pub fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
+        // GitHub's alerts (`> [!NOTE]`), which GitHub shows the same files with.
+        | Options::ENABLE_GFM
 }
 
 /// Renders one page body.
@@ -292,7 +335,7 @@ pub fn render(input: &Input<'_>) -> Rendered {
                 }
                 buf.events.push(event);
             }
-            None => out.push(event),
+            None => out.push(alert_markup(event, input.alerts)),
         }
     }
     // A well-formed event stream closes everything; be defensive anyway.
@@ -315,6 +358,25 @@ pub fn render(input: &Input<'_>) -> Rendered {
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     rendered.html = html;
     rendered
+}
+
+/// A GitHub alert's blockquote as a titled box (theme hook `data-alert`);
+/// any other event as it is.
+fn alert_markup<'e>(event: Event<'e>, titles: &AlertTitles) -> Event<'e> {
+    match event {
+        Event::Start(Tag::BlockQuote(Some(kind))) => {
+            let (name, title) = titles.of(kind);
+            Event::Html(
+                format!(
+                    "<div class=\"alert\" data-alert=\"{name}\" role=\"note\">\n<p class=\"alert-title\">{}</p>\n",
+                    crate::html::escape(title)
+                )
+                .into(),
+            )
+        }
+        Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html("</div>\n".into()),
+        other => other,
+    }
 }
 
 /// BCP 14 keywords (RFC 2119, RFC 8174), longest first so `MUST NOT` wins over `MUST`.
@@ -964,6 +1026,7 @@ mod tests {
             bcp14: false,
             shortnames: None,
             source_headings: None,
+            alerts: &AlertTitles::default(),
         })
     }
 
@@ -988,6 +1051,7 @@ mod tests {
             bcp14: false,
             shortnames: None,
             source_headings: None,
+            alerts: &AlertTitles::default(),
         })
     }
 
@@ -1265,6 +1329,28 @@ mod tests {
     }
 
     #[test]
+    fn alert_titles_come_from_the_caller_escaped() {
+        let titles = AlertTitles {
+            caution: "Careful <now> & then".into(),
+            ..AlertTitles::default()
+        };
+        let r = render(&Input {
+            text: "> [!CAUTION]\n> Hot.\n",
+            first_line: 1,
+            resolver: &KeepLinks,
+            highlighter: hl(),
+            bcp14: false,
+            shortnames: None,
+            source_headings: None,
+            alerts: &titles,
+        });
+        assert_eq!(
+            r.html,
+            "<div class=\"alert\" data-alert=\"caution\" role=\"note\">\n<p class=\"alert-title\">Careful &lt;now&gt; &amp; then</p>\n<p>Hot.</p>\n</div>\n"
+        );
+    }
+
+    #[test]
     fn numbered_headings_get_a_stable_alias() {
         let r = md("## 2.3. Patch Requirements\n\n## 1 Goals\n\n## 2024 was a year\n\n## 3.1\n");
         assert!(r.html.contains(r#"<h2 id="2-3-patch-requirements"><span class="section-alias" id="section-2.3"></span>"#), "{}", r.html);
@@ -1291,6 +1377,7 @@ mod tests {
                 bcp14: false,
                 shortnames: None,
                 source_headings: Some(&source.headings),
+                alerts: &AlertTitles::default(),
             })
         };
         let ru = render_translation("# Зачем\n\n## Наша миссия\n\n### 2.1. Подробности\n");
@@ -1383,6 +1470,7 @@ mod tests {
             bcp14: true,
             shortnames: Some(&Specs),
             source_headings: None,
+            alerts: &AlertTitles::default(),
         });
         assert!(r.html.contains(r#"A patch <span class="bcp14">MUST NOT</span> break <code>MUST</code> and <span class="bcp14">SHOULD</span> follow <a href="/spec/42/">42/C4</a>."#), "{}", r.html);
         assert!(

@@ -40,6 +40,8 @@ pub struct LangSite {
     pub scope: Scope,
     pub links: SiteLinks,
     pub spec_urls: SpecUrls,
+    /// The titles of GitHub alerts (`> [!NOTE]`) in this language.
+    pub alerts: markdown::AlertTitles,
 }
 
 impl LangSite {
@@ -50,6 +52,7 @@ impl LangSite {
         config: &Config,
         urls: &Urls,
         content: &Content,
+        ui: &UiStrings,
         lang: Option<&str>,
     ) -> Self {
         let scope = Scope {
@@ -72,11 +75,20 @@ impl LangSite {
         let links = SiteLinks::new(urls.clone(), scope.clone(), root, pages)
             .with_spec_domains(&config.specs.domains);
         let spec_urls = SpecUrls::new(&content.specs, &links);
+        let tag = lang.unwrap_or(&config.language);
+        let title = |key: &str| ui.get(tag, key, &[]);
         LangSite {
             lang: lang.map(str::to_string),
             scope,
             links,
             spec_urls,
+            alerts: markdown::AlertTitles {
+                note: title("alert-note"),
+                tip: title("alert-tip"),
+                important: title("alert-important"),
+                warning: title("alert-warning"),
+                caution: title("alert-caution"),
+            },
         }
     }
 }
@@ -86,6 +98,16 @@ pub fn languages(config: &Config) -> Vec<Option<&str>> {
     std::iter::once(None)
         .chain(config.languages.keys().map(|t| Some(t.as_str())))
         .collect()
+}
+
+/// The titles of alerts in the language of a page's text (the source
+/// language's on a fallback page).
+fn alerts_for<'l>(langs: &'l [LangSite], page: &Page) -> &'l markdown::AlertTitles {
+    let site = langs
+        .iter()
+        .find(|l| l.lang.as_deref() == Some(page.lang.as_str()))
+        .unwrap_or(&langs[0]);
+    &site.alerts
 }
 
 /// Index into `langs` of a page's language.
@@ -194,14 +216,15 @@ pub fn prepare_all(
     let fingerprint = cache.map(|_| context_fingerprint(content, config, urls));
     let prepare_one = |page: &Page, source_headings: Option<&[Heading]>| {
         let lang = &langs[lang_index(langs, page)];
+        let alerts = alerts_for(langs, page);
         let memo = cache
             .zip(fingerprint)
-            .map(|(cache, context)| (cache, page_key(context, page, source_headings)));
+            .map(|(cache, context)| (cache, page_key(context, page, source_headings, alerts)));
         prepare(
             page,
             lang,
             &content.specs,
-            highlighter,
+            (highlighter, alerts),
             urls,
             source_headings,
             memo,
@@ -273,7 +296,7 @@ pub(crate) fn prepare_again(
         page,
         lang,
         &content.specs,
-        highlighter,
+        (highlighter, alerts_for(langs, page)),
         urls,
         source_headings,
         None,
@@ -360,10 +383,16 @@ fn outline_warning(
 }
 
 /// A page's cache key: its text, place and language within a context.
-fn page_key(context: u64, page: &Page, source_headings: Option<&[Heading]>) -> u64 {
+fn page_key(
+    context: u64,
+    page: &Page,
+    source_headings: Option<&[Heading]>,
+    alerts: &markdown::AlertTitles,
+) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     (
         context,
+        alerts,
         &page.source,
         &page.scope,
         &page.route,
@@ -401,7 +430,7 @@ fn prepare(
     page: &Page,
     lang: &LangSite,
     specs: &SpecIndex,
-    highlighter: &Highlighter,
+    (highlighter, alerts): (&Highlighter, &markdown::AlertTitles),
     urls: &Urls,
     source_headings: Option<&[Heading]>,
     memo: Option<(&RenderCache, u64)>,
@@ -425,6 +454,7 @@ fn prepare(
                 bcp14: page.kind == PageKind::Spec,
                 shortnames: Some(&shortnames),
                 source_headings,
+                alerts,
             });
             if let Some((cache, key)) = memo {
                 cache.put(key, &rendered);

@@ -924,7 +924,7 @@ mod tests {
             r#"<link rel="alternate" hreflang="ru" href="https://zeromq.github.io/rfc/ru/book/contracts/">"#
         ));
         assert!(
-            html.contains(r#"<body class="kind-chapter" data-page-url="/rfc/book/contracts/">"#)
+            html.contains(r#"<body class="kind-chapter" data-page-url="/rfc/book/contracts/" data-copy-label="Copy" data-copied-label="Copied">"#)
         );
         assert!(
             html.contains(r#"<a href="/rfc/book/contracts/" aria-current="page">Contracts</a>"#)

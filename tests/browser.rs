@@ -358,6 +358,74 @@ fn example_site_in_a_real_browser() {
     driver.screenshot("not-found");
 }
 
+/// Every code block gets a "Copy" button, labelled in the page's language,
+/// that copies the block's text and says so; GitHub alerts are boxes.
+#[test]
+fn code_blocks_and_alerts_in_a_real_browser() {
+    let Some((chromium, chromedriver)) = browser_tools() else {
+        return;
+    };
+    let (_out, port) = built_example();
+    let origin = format!("http://127.0.0.1:{port}");
+    let driver = Driver::start(&chromium, &chromedriver);
+    driver.resize(1280, 900);
+    driver.goto(&format!("{origin}{BASE}book/contributing/"));
+    let counts = driver.js(
+        "return [document.querySelectorAll('.content pre.code').length, document.querySelectorAll('.code-block > pre.code + [data-copy-code]').length]",
+    );
+    let blocks = counts[0].as_u64().unwrap_or(0);
+    assert!(blocks >= 2, "{counts}");
+    assert_eq!(counts[1], counts[0], "one button per block");
+    // Record what reaches the clipboard: a headless browser has none to read.
+    driver.js(
+        "window.copied = null; Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: function (t) { window.copied = t; return Promise.resolve(); } } }); return null",
+    );
+    // The second block's button, clicked as a reader would.
+    let second = "document.querySelectorAll('[data-copy-code]')[1]";
+    driver.js(&format!(
+        "{second}.setAttribute('data-test-target', ''); {second}.scrollIntoView({{block: 'center'}}); return null"
+    ));
+    assert_eq!(
+        driver.js(&format!("return {second}.textContent")),
+        json!("Copy")
+    );
+    driver.click("[data-test-target]");
+    assert!(
+        driver.wait_for(
+            "return window.copied === document.querySelectorAll('.content pre.code')[1].querySelector('code').textContent",
+            json!(true)
+        ),
+        "the second block's text is copied: {}",
+        driver.js("return window.copied")
+    );
+    assert_eq!(
+        driver.js(&format!("return {second}.textContent")),
+        json!("Copied")
+    );
+    driver.screenshot("code-copied");
+
+    // GitHub alerts: titled boxes, each kind in its own colour.
+    driver.goto(&format!("{origin}{BASE}book/contributing/patches/"));
+    let alerts = driver.js(
+        "return Array.from(document.querySelectorAll('.content [data-alert]')).map(a => [a.dataset.alert, a.querySelector('.alert-title').textContent, getComputedStyle(a).borderInlineStartColor])",
+    );
+    let alerts = alerts.as_array().cloned().unwrap_or_default();
+    assert_eq!(alerts.len(), 2, "{alerts:?}");
+    assert_eq!(alerts[0][0], json!("tip"));
+    assert_eq!(alerts[0][1], json!("Tip"));
+    assert_eq!(alerts[1][1], json!("Important"));
+    assert_ne!(alerts[0][2], alerts[1][2], "each kind has its colour");
+    driver.js(
+        "document.querySelector('[data-alert]').scrollIntoView({block: 'center'}); return null",
+    );
+    driver.screenshot("alerts");
+    driver.goto(&format!("{origin}{BASE}ru/book/contributing/"));
+    assert_eq!(
+        driver.js("return document.querySelector('[data-copy-code]').textContent"),
+        json!("Копировать")
+    );
+}
+
 #[test]
 fn zeromq_spec_pages_in_a_real_browser() {
     let Some((chromium, chromedriver)) = browser_tools() else {

@@ -219,6 +219,44 @@ fn pages_carry_open_graph_tags() {
     );
 }
 
+/// GitHub's alerts (`> [!NOTE]` …) are titled boxes, titled in the
+/// language of the text: a translation's in its language, a page shown
+/// untranslated in the source language's.
+#[test]
+fn github_alerts_are_titled_in_the_language_of_the_text() {
+    let built = build_fixture("alerts");
+    let box_of = |kind: &str, title: &str| {
+        format!(
+            "<div class=\"alert\" data-alert=\"{kind}\" role=\"note\">\n<p class=\"alert-title\">{title}</p>\n"
+        )
+    };
+    let safety = built.text("book/safety/index.html");
+    assert!(
+        safety.contains(&format!(
+            "{}<p>Readings are <strong>hourly</strong>.</p>\n</div>",
+            box_of("note", "Note")
+        )),
+        "{safety}"
+    );
+    assert!(safety.contains(&box_of("warning", "Warning")));
+    assert!(safety.contains("<li>Wait for the water to fall.</li>"));
+    assert!(safety.contains("<blockquote>\n<p>A plain quotation stays a quotation.</p>"));
+    assert!(
+        safety.contains("<blockquote>\n<p>[!UNKNOWN]"),
+        "an unknown kind stays a quotation"
+    );
+    assert_eq!(safety.matches("class=\"alert\"").count(), 2);
+
+    let ru = built.text("ru/book/safety/index.html");
+    assert!(ru.contains(&box_of("note", "Примечание")), "{ru}");
+    assert!(ru.contains(&box_of("warning", "Предупреждение")));
+
+    // Untranslated: the English text keeps English titles.
+    let ru_tips = built.text("ru/book/tips/index.html");
+    assert!(ru_tips.contains(&box_of("tip", "Tip")), "{ru_tips}");
+    assert!(ru_tips.contains(&box_of("caution", "Caution")));
+}
+
 #[test]
 fn not_found_page_uses_absolute_links_with_base_path() {
     let built = build_fixture("basic");

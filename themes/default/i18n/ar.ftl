@@ -105,3 +105,12 @@ banner-old-version-link = اقرأ هذه الصفحة في { $current }
 banner-old-version-home = انتقل إلى { $current }
 version-switcher = اختر إصدارًا
 version-current = الحالي
+
+copy-code = نسخ
+copy-code-done = تم النسخ
+
+alert-note = ملاحظة
+alert-tip = نصيحة
+alert-important = مهم
+alert-warning = تحذير
+alert-caution = تنبيه

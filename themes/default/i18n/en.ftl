@@ -107,3 +107,14 @@ banner-old-version-link = Read this page in { $current }
 banner-old-version-home = Go to { $current }
 version-switcher = Choose a version
 version-current = current
+
+# The button on code blocks, and what it says once the code is copied.
+copy-code = Copy
+copy-code-done = Copied
+
+# The titles of GitHub alerts in Markdown (> [!NOTE] …).
+alert-note = Note
+alert-tip = Tip
+alert-important = Important
+alert-warning = Warning
+alert-caution = Caution

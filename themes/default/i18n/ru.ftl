@@ -103,3 +103,12 @@ banner-old-version-link = Открыть эту страницу в версии
 banner-old-version-home = Перейти к версии { $current }
 version-switcher = Выбрать версию
 version-current = текущая
+
+copy-code = Копировать
+copy-code-done = Скопировано
+
+alert-note = Примечание
+alert-tip = Совет
+alert-important = Важно
+alert-warning = Предупреждение
+alert-caution = Осторожно

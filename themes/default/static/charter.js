@@ -1,4 +1,4 @@
-/* charter default theme: theme toggle, phone menu, full sidebar tree, page TOC. */
+/* charter default theme: theme toggle, phone menu, full sidebar tree, page TOC, copy buttons. */
 (function () {
   "use strict";
   var doc = document;
@@ -159,11 +159,70 @@
     targets.forEach(function (t) { observer.observe(t); });
   }
 
+  // A "Copy" button on each code block; the labels come from the page,
+  // in its language (a site's own base.html without them gets none).
+  function setupCopyButtons() {
+    var label = doc.body.getAttribute("data-copy-label");
+    var done = doc.body.getAttribute("data-copied-label");
+    if (!label) return;
+    var blocks = doc.querySelectorAll(".content pre.code");
+    for (var i = 0; i < blocks.length; i++) addCopyButton(blocks[i], label, done || label);
+  }
+
+  function addCopyButton(pre, label, done) {
+    // The button sits in a wrapper, not in the <pre>, so that it stays put
+    // when a long line scrolls the block sideways.
+    var wrap = doc.createElement("div");
+    wrap.className = "code-block";
+    pre.parentNode.insertBefore(wrap, pre);
+    wrap.appendChild(pre);
+    var button = doc.createElement("button");
+    button.type = "button";
+    button.className = "copy-code";
+    button.setAttribute("data-copy-code", "");
+    button.setAttribute("aria-live", "polite");
+    button.textContent = label;
+    var timer = null;
+    button.addEventListener("click", function () {
+      var code = pre.querySelector("code") || pre;
+      copyText(code.textContent).then(function () {
+        button.textContent = done;
+        button.classList.add("copied");
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          button.textContent = label;
+          button.classList.remove("copied");
+        }, 2000);
+      }, function () { /* nothing copied: the label stays */ });
+    });
+    wrap.appendChild(button);
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    // Plain http on another host has no clipboard API: a selection and the
+    // older copy command.
+    return new Promise(function (resolve, reject) {
+      var area = doc.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      doc.body.appendChild(area);
+      area.select();
+      var copied = false;
+      try { copied = doc.execCommand("copy"); } catch (e) { copied = false; }
+      doc.body.removeChild(area);
+      if (copied) resolve(); else reject();
+    });
+  }
+
   function init() {
     setupThemeToggle();
     setupMenu();
     buildNav();
     setupToc();
+    setupCopyButtons();
   }
 
   if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", init);
