@@ -18,7 +18,7 @@ use crate::url::{Route, Scope, Urls};
 use rayon::prelude::*;
 
 mod versioned;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -533,6 +533,9 @@ fn run(
     };
     write_spec_files(&site, &files);
     write_site_files(opts, config, version, &site, &theme, &highlighter, &files);
+    // After every other page and file, so that an alias that collides with
+    // one is the write reported, at the alias.
+    write_aliases(&site, &files);
     let search_on = site::search_on(config);
     drop(site);
     clock.lap("files", report);
@@ -711,6 +714,53 @@ fn write_search_index(urls: &Urls, pages: Vec<Searchable>, shard_pages: usize, f
     }
 }
 
+/// Redirects from each page's old addresses (`aliases:` in the front
+/// matter of its source page), in every language.
+fn write_aliases(site: &Site<'_>, files: &Files<'_>) {
+    let content = site.content;
+    // Pages are looked up by address, not by the files written: a page a
+    // broken template did not write still has its address.
+    let page_at: HashMap<&str, usize> = site
+        .prepared
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.output.as_str(), i))
+        .collect();
+    for (i, page) in content.pages.iter().enumerate() {
+        let source = &content.pages[page.original(i)];
+        for alias in &source.front.aliases {
+            let route = Route::Alias(alias.path.clone());
+            let path = url_path(&site.urls.output_path(&page.scope, &route));
+            let at = Location::new(&source.source, alias.line, alias.column);
+            if let Some(&other) = page_at.get(path.as_str()) {
+                // Reported once, for the page's own language.
+                if page.origin == Origin::Source {
+                    files.push_error(alias_taken(&alias.path, at, &content.pages[other]));
+                }
+                continue;
+            }
+            let target = &site.prepared[i];
+            let html = crate::html::redirect_page(&target.url, &target.title);
+            // A collision with any other file is `Files`' `duplicate-url`.
+            let _ = files.write_quiet_at(&path, html.as_bytes(), Some(at));
+        }
+    }
+}
+
+/// An alias that is the address of a page.
+fn alias_taken(alias: &str, at: Location, page: &content::Page) -> Diagnostic {
+    Diagnostic::error(
+        "duplicate-url",
+        format!(
+            "the alias `/{alias}` is the address of {}",
+            page.source.display()
+        ),
+    )
+    .at(at)
+    .related(page.url_location(), "the page at that address")
+    .help("drop the alias: that address already shows a page")
+}
+
 /// Redirects from `/spec/N/NAME/` (in every language), and at the root
 /// `specs.json`, `requirements.json`, `specs.xml`.
 fn write_spec_files(site: &Site<'_>, files: &Files<'_>) {
@@ -728,7 +778,8 @@ fn write_spec_files(site: &Site<'_>, files: &Files<'_>) {
             };
             let route = Route::SpecName(spec.number, name.to_string());
             let path = url_path(&site.urls.output_path(&lang.scope, &route));
-            let html = spec_site::redirect_page(&lang.links.spec_url(spec.number), &spec.shortname);
+            let html =
+                crate::html::redirect_page(&lang.links.spec_url(spec.number), &spec.shortname);
             files.write(&path, html.as_bytes());
         }
     }

@@ -479,6 +479,9 @@ fn load_language(
                     .map(|b| crate::i18n::blob_id(&b))
                     .unwrap_or_default();
                 page.state = Some(State::of(page.front.translated_from.as_deref(), &source_id));
+                if !page.front.aliases.is_empty() {
+                    diags.push(translated_aliases(&page));
+                }
                 page.origin = Origin::Translation(original);
                 page.lang = tag.to_string();
                 page
@@ -504,6 +507,23 @@ fn load_language(
             .insert((tag.to_string(), original), content.pages.len());
         content.pages.push(page);
     }
+}
+
+/// `aliases:` in a translation: a page's old addresses are the source's,
+/// and are published in every language.
+fn translated_aliases(page: &Page) -> Diagnostic {
+    let (line, column) = page
+        .front
+        .positions
+        .get("aliases")
+        .copied()
+        .unwrap_or((1, 1));
+    Diagnostic::warning(
+        "frontmatter-value",
+        "`aliases:` in a translation is not used".to_string(),
+    )
+    .at(Location::new(&page.source, line, column))
+    .help("write a page's old addresses in its source page: they are published in every language (with the language's prefix)")
 }
 
 /// `translations/<tag>/` folders must name configured languages, and every

@@ -58,10 +58,39 @@ pub struct FrontMatter {
     pub obsoleted_by: Vec<u32>,
     pub license: Option<String>,
     pub domain: Option<String>,
+    /// `aliases:` — old addresses of the page (`/book/old-name/`), each
+    /// published as a redirect to it (Hugo's key).
+    pub aliases: Vec<Alias>,
     /// 1-based (line, column) in the Markdown file of each key present, for
     /// later diagnostics (e.g. a spec rule pointing at `status:`).
     #[serde(skip)]
     pub positions: BTreeMap<String, (usize, usize)>,
+}
+
+/// An old address of a page, from the site root (`/book/old-name/`), with
+/// where it is written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Alias {
+    /// Without its leading `/`: `book/old-name/`, `old.html`.
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// What is wrong with an alias as written, if anything.
+fn alias_problem(alias: &str) -> Option<&'static str> {
+    let path = alias.strip_prefix('/')?;
+    if path.is_empty() {
+        Some("is the site's home page itself")
+    } else if alias.contains(['?', '#', '\\']) || alias.chars().any(char::is_whitespace) {
+        Some("holds a `?`, `#`, `\\` or a space")
+    } else if path.split('/').any(|seg| seg == ".." || seg == ".") {
+        Some("has a `.` or `..` segment")
+    } else if path.contains("//") {
+        Some("has an empty segment (`//`)")
+    } else {
+        None
+    }
 }
 
 /// Splits off front matter. A file starting with a `---` line up to the next
@@ -138,6 +167,7 @@ pub const KEYS: &[&str] = &[
     "obsoleted_by",
     "license",
     "domain",
+    "aliases",
 ];
 
 /// Reads the front matter of `file` (a path relative to the root, for
@@ -261,6 +291,7 @@ pub fn parse(split: &Split<'_>, file: &Path) -> (FrontMatter, Vec<Diagnostic>) {
             "author" => fm.author = r.string(path, v),
             "obsoletes" => fm.obsoletes = r.numbers(path, v),
             "obsoleted_by" => fm.obsoleted_by = r.numbers(path, v),
+            "aliases" => fm.aliases = r.aliases(path, v),
             _ => {
                 let mut at = r.key_at(&key);
                 at.len = key.chars().count();
@@ -404,6 +435,47 @@ impl Reader<'_> {
             }
             _ => self.string(path, v).into_iter().collect(),
         }
+    }
+
+    /// Old addresses of the page: a path from the site root or a list of
+    /// them; a malformed one is reported and left out.
+    fn aliases(&mut self, path: &str, v: &Value) -> Vec<Alias> {
+        let items: Vec<(String, &Value)> = match v {
+            Value::Sequence(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (yaml::join(path, &i.to_string()), item))
+                .collect(),
+            other => vec![(path.to_string(), other)],
+        };
+        let mut aliases = Vec::new();
+        for (at_path, item) in items {
+            let Some(alias) = self.string_at(path, &at_path, item) else {
+                continue;
+            };
+            let at = self.value_at(&at_path);
+            let problem = if alias.starts_with('/') {
+                alias_problem(&alias)
+            } else {
+                Some("does not start with `/`")
+            };
+            match problem {
+                Some(problem) => self.diags.push(
+                    Diagnostic::error(
+                        "frontmatter-value",
+                        format!("the alias `{alias}` {problem}"),
+                    )
+                    .at(at)
+                    .help("an alias is a path from the site's root, e.g. `aliases: [/book/old-name/]`"),
+                ),
+                None => aliases.push(Alias {
+                    path: alias[1..].to_string(),
+                    line: at.line,
+                    column: at.column,
+                }),
+            }
+        }
+        aliases
     }
 
     /// A spec number: a whole number, `"22"`, or `"22/ZMTP"`.

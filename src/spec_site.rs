@@ -263,15 +263,6 @@ pub fn links_to_specs(links: &[LinkRecord], urls: &SpecUrls) -> bool {
     links.iter().any(|l| urls.number(&l.href).is_some())
 }
 
-/// The page at `/spec/N/NAME/` that sends readers to `/spec/N/`.
-pub fn redirect_page(target: &str, title: &str) -> String {
-    let target = escape(target);
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<link rel=\"canonical\" href=\"{target}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n</head>\n<body>\n<p>Moved to <a href=\"{target}\">{target}</a>.</p>\n</body>\n</html>\n",
-        escape(title)
-    )
-}
-
 #[derive(Serialize)]
 struct SpecRecord<'a> {
     number: u32,
@@ -515,12 +506,5 @@ mod tests {
         for (html, want) in cases {
             assert_eq!(decorate_links(html, &index, &urls), want, "{html}");
         }
-    }
-
-    #[test]
-    fn redirect_points_at_target() {
-        let page = redirect_page("/rfc/spec/42/", "42/C4");
-        assert!(page.contains("url=/rfc/spec/42/"));
-        assert!(page.contains("rel=\"canonical\" href=\"/rfc/spec/42/\""));
     }
 }

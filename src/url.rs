@@ -34,6 +34,10 @@ pub enum Route {
     SpecName(u32, String),
     /// The translation dashboard (`/i18n/`).
     Translations,
+    /// An old address of a page (front matter `aliases:`), a redirect: a
+    /// path from the root of the page's language site (`book/old-name/`,
+    /// `old.html`); one that is not an `.html` file is a folder.
+    Alias(String),
     /// A file that belongs to a version but not to a language: one published
     /// next to the content at its source-relative path (`images/x.png`,
     /// translations share it) or a generated per-version script.
@@ -122,6 +126,15 @@ impl Urls {
             }
             Route::SpecName(n, name) => {
                 out.push_str(&format!("spec/{n}/{}/", name.trim_matches('/')));
+            }
+            Route::Alias(path) => {
+                out.push_str(path.trim_start_matches('/'));
+                // Only an HTML file is served as a page; anything else is a
+                // folder holding one.
+                let is_file = [".html", ".htm"].iter().any(|ext| path.ends_with(ext));
+                if !path.is_empty() && !path.ends_with('/') && !is_file {
+                    out.push('/');
+                }
             }
             Route::File(path) | Route::Asset(path) => out.push_str(path.trim_start_matches('/')),
             Route::Search(path) => {

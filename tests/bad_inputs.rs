@@ -116,6 +116,12 @@ const TABLE: &[Bad] = &[
         "invalid-utf8" at "book/fm-latin1.md":1:6),
     bad!("two chapters, one URL", [("book/dup-a.md", "---\nslug: same\n---\n"), ("book/dup-b.md", "---\nslug: same\n---\n")],
         "duplicate-url" at "book/dup-b.md":2:1),
+    bad!("alias not from the site root", [("book/al-rel.md", "---\naliases: [old-name/]\n---\n# A\n")],
+        "frontmatter-value" at "book/al-rel.md":2:11),
+    bad!("alias leaving the site", [("book/al-up.md", "---\naliases:\n  - /ok/\n  - /../../etc/\n---\n# A\n")],
+        "frontmatter-value" at "book/al-up.md":4:5),
+    bad!("alias of another page's address", [("book/al-taken.md", "---\naliases: [/book/al-other/]\n---\n# A\n"), ("book/al-other.md", "# B\n")],
+        "duplicate-url" at "book/al-taken.md":2:11),
     bad!("slug starting with an underscore", [("book/under.md", "---\nslug: _private\n---\n# U\n")],
         "underscore-path" at "book/under.md":2:1),
     // ── SUMMARY.md ──────────────────────────────────────────────────────

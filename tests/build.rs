@@ -257,6 +257,48 @@ fn github_alerts_are_titled_in_the_language_of_the_text() {
     assert!(ru_tips.contains(&box_of("caution", "Caution")));
 }
 
+/// `aliases:` publishes a page's old addresses as redirects to it, in
+/// every language, under the base path; links to them are not broken.
+#[test]
+fn aliases_redirect_old_addresses_in_every_language() {
+    let built = build_fixture("aliases");
+    let redirect_to = |path: &str, target: &str| {
+        let page = built.text(path);
+        assert!(
+            page.contains(&format!(
+                r#"<meta http-equiv="refresh" content="0; url={target}">"#
+            )) && page.contains(&format!(r#"<link rel="canonical" href="{target}">"#)),
+            "{path}: {page}"
+        );
+    };
+    redirect_to("book/reasons/index.html", "/docs/book/why/");
+    redirect_to("why.html", "/docs/book/why/");
+    redirect_to("old/handbook/why/index.html", "/docs/book/why/");
+    redirect_to("book/process/index.html", "/docs/book/how/");
+    // The same old addresses in Russian lead to the Russian pages, the
+    // translated one and the fallback alike.
+    redirect_to("ru/book/reasons/index.html", "/docs/ru/book/why/");
+    redirect_to("ru/why.html", "/docs/ru/book/why/");
+    redirect_to("ru/book/process/index.html", "/docs/ru/book/how/");
+    // A translation's own aliases are not used, and it is told so.
+    assert!(!built.files.contains_key("ru/book/zachem/index.html"));
+    let d = built.assert_diag(
+        Severity::Warning,
+        "frontmatter-value",
+        "translations/ru/book/01-why.md",
+        3,
+        1,
+    );
+    assert!(
+        d.message.contains("`aliases:` in a translation"),
+        "{}",
+        d.message
+    );
+    assert_eq!(built.report.diagnostics.len(), 1, "{}", built.summary());
+    // Redirects are not pages: not in the sitemap.
+    assert!(!built.text("sitemap.xml").contains("reasons"));
+}
+
 #[test]
 fn not_found_page_uses_absolute_links_with_base_path() {
     let built = build_fixture("basic");

@@ -211,8 +211,10 @@ Two files map to the same page URL, so one would overwrite the other.
 Example:
     book/01-why.md and book/why.md both become /book/why/
     two chapters with `slug: why` in their front matter
+    `aliases: [/book/how/]` on a page while book/how.md is a chapter
 
-Fix: rename one of the files or give it another `slug:`. Change its level
+Fix: rename one of the files or give it another `slug:`; drop an alias
+that is the address of a page or of another alias. Change its level
 with `lints:` in charter.yaml, e.g. `lints: { duplicate-url: warn }` (the
 first file wins).",
     ),
