@@ -12,7 +12,7 @@ use hashbrown::HashMap;
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use syntect::highlighting::{Theme, ThemeSet};
+use syntect::highlighting::{Color, Theme, ThemeSet};
 use syntect::html::{css_for_theme_with_class_style, ClassStyle};
 use syntect::parsing::{
     BasicScopeStackOp, ParseState, Scope, ScopeStack, ScopeStackOp, SyntaxReference, SyntaxSet,
@@ -201,10 +201,9 @@ impl Highlighter {
     pub fn new() -> Self {
         let syntaxes = SyntaxSet::load_defaults_newlines();
         let themes = ThemeSet::load_defaults();
-        let css = build_css(
-            themes.themes.get(LIGHT_THEME),
-            themes.themes.get(DARK_THEME),
-        );
+        let light = themes.themes.get(LIGHT_THEME).map(readable_theme);
+        let dark = themes.themes.get(DARK_THEME).map(readable_theme);
+        let css = build_css(light.as_ref(), dark.as_ref());
         let threads = rayon::current_num_threads() + 1;
         Highlighter {
             syntaxes,
@@ -466,6 +465,68 @@ fn push_theme(css: &mut String, theme: &Theme, media: &str, media_scope: &str, s
     for (selectors, body) in &rules {
         let _ = writeln!(css, "{} {{{}}}", prefixed(scope, selectors), body);
     }
+}
+
+/// The contrast WCAG 2 asks of text against its background (level AA).
+const MIN_CONTRAST: f64 = 4.5;
+
+/// `theme` with every token colour that is too faint on the theme's
+/// background made lighter (on a dark one) or darker until it reads:
+/// base16-ocean.dark's comments are 2.7:1, for one.
+fn readable_theme(theme: &Theme) -> Theme {
+    let mut theme = theme.clone();
+    let Some(background) = theme.settings.background else {
+        return theme;
+    };
+    if let Some(fg) = theme.settings.foreground.as_mut() {
+        *fg = readable_on(*fg, background);
+    }
+    for item in &mut theme.scopes {
+        let behind = item.style.background.unwrap_or(background);
+        if let Some(fg) = item.style.foreground.as_mut() {
+            *fg = readable_on(*fg, behind);
+        }
+    }
+    theme
+}
+
+/// `fg` as it is when it has [`MIN_CONTRAST`] on `bg`, else mixed with
+/// white or black (whichever `bg` is further from) just enough to have it.
+fn readable_on(fg: Color, bg: Color) -> Color {
+    if contrast(fg, bg) >= MIN_CONTRAST {
+        return fg;
+    }
+    let target = if luminance(bg) < 0.18 { 255.0 } else { 0.0 };
+    let mix = |c: u8, t: f64| (f64::from(c) + (target - f64::from(c)) * t).round() as u8;
+    (1..=20)
+        .map(|step| f64::from(step) / 20.0)
+        .map(|t| Color {
+            r: mix(fg.r, t),
+            g: mix(fg.g, t),
+            b: mix(fg.b, t),
+            a: fg.a,
+        })
+        .find(|c| contrast(*c, bg) >= MIN_CONTRAST)
+        .unwrap_or(fg)
+}
+
+/// WCAG 2's relative luminance of an sRGB colour.
+fn luminance(c: Color) -> f64 {
+    let channel = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.039_28 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+}
+
+/// WCAG 2's contrast ratio of two colours (1 to 21).
+fn contrast(a: Color, b: Color) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
 /// `pre.code` colours from the theme's own foreground and background.
@@ -974,6 +1035,49 @@ mod tests {
                 assert!(html.starts_with("<pre class=\"code\""));
             }
         }
+    }
+
+    #[test]
+    fn every_token_colour_reads_on_its_background() {
+        let themes = ThemeSet::load_defaults();
+        for name in [LIGHT_THEME, DARK_THEME] {
+            let original = &themes.themes[name];
+            let theme = readable_theme(original);
+            let bg = theme.settings.background.unwrap();
+            let mut changed = 0;
+            for (item, before) in theme.scopes.iter().zip(&original.scopes) {
+                if let Some(fg) = item.style.foreground {
+                    let behind = item.style.background.unwrap_or(bg);
+                    assert!(contrast(fg, behind) >= MIN_CONTRAST, "{name}: {fg:?}");
+                    let was = before.style.foreground.unwrap();
+                    if contrast(was, behind) >= MIN_CONTRAST {
+                        assert_eq!(fg, was, "{name}: a readable colour stays");
+                    } else {
+                        changed += 1;
+                    }
+                }
+            }
+            if name == DARK_THEME {
+                assert!(changed > 0, "base16-ocean.dark's comments are too faint");
+            }
+        }
+        let grey = Color {
+            r: 0x65,
+            g: 0x73,
+            b: 0x7e,
+            a: 0xff,
+        };
+        let dark = Color {
+            r: 0x2b,
+            g: 0x30,
+            b: 0x3b,
+            a: 0xff,
+        };
+        assert!((contrast(grey, dark) - 2.71).abs() < 0.01);
+        assert!(
+            luminance(readable_on(grey, dark)) > luminance(grey),
+            "lighter on dark"
+        );
     }
 
     #[test]

@@ -45,34 +45,42 @@ pub struct Input<'a> {
     /// On a translation: the source page's headings, whose ids the
     /// translation's headings take by position so `#anchors` survive.
     pub source_headings: Option<&'a [Heading]>,
-    /// The titles of GitHub's alerts (`> [!NOTE]`) in the text's language.
-    pub alerts: &'a AlertTitles,
+    /// The words the renderer writes, in the text's language.
+    pub labels: &'a Labels,
 }
 
-/// What each kind of alert (`> [!NOTE]`, `> [!WARNING]` …) is titled.
+/// The words the renderer writes into a page: what each kind of alert
+/// (`> [!NOTE]`, `> [!WARNING]` …) is titled, and what a task list's
+/// checkbox says to a screen reader.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct AlertTitles {
+pub struct Labels {
     pub note: String,
     pub tip: String,
     pub important: String,
     pub warning: String,
     pub caution: String,
+    /// `- [x] …`
+    pub task_done: String,
+    /// `- [ ] …`
+    pub task_todo: String,
 }
 
-impl Default for AlertTitles {
-    /// GitHub's English titles.
+impl Default for Labels {
+    /// English (GitHub's alert titles).
     fn default() -> Self {
-        AlertTitles {
+        Labels {
             note: "Note".into(),
             tip: "Tip".into(),
             important: "Important".into(),
             warning: "Warning".into(),
             caution: "Caution".into(),
+            task_done: "Done".into(),
+            task_todo: "To do".into(),
         }
     }
 }
 
-impl AlertTitles {
+impl Labels {
     /// The kind's name (for `data-alert`) and its title.
     fn of(&self, kind: BlockQuoteKind) -> (&'static str, &str) {
         match kind {
@@ -335,7 +343,7 @@ pub fn render(input: &Input<'_>) -> Rendered {
                 }
                 buf.events.push(event);
             }
-            None => out.push(alert_markup(event, input.alerts)),
+            None => out.push(labelled_markup(event, input.labels)),
         }
     }
     // A well-formed event stream closes everything; be defensive anyway.
@@ -360,12 +368,27 @@ pub fn render(input: &Input<'_>) -> Rendered {
     rendered
 }
 
-/// A GitHub alert's blockquote as a titled box (theme hook `data-alert`);
-/// any other event as it is.
-fn alert_markup<'e>(event: Event<'e>, titles: &AlertTitles) -> Event<'e> {
+/// The events that carry words of the page's language: a GitHub alert's
+/// blockquote as a titled box (theme hook `data-alert`), a task list's
+/// checkbox labelled for screen readers. Any other event as it is.
+fn labelled_markup<'e>(event: Event<'e>, labels: &Labels) -> Event<'e> {
     match event {
+        Event::TaskListMarker(done) => {
+            let (checked, label) = if done {
+                (" checked", &labels.task_done)
+            } else {
+                ("", &labels.task_todo)
+            };
+            Event::Html(
+                format!(
+                    "<input type=\"checkbox\" disabled{checked} aria-label=\"{}\">\n",
+                    crate::html::escape(label)
+                )
+                .into(),
+            )
+        }
         Event::Start(Tag::BlockQuote(Some(kind))) => {
-            let (name, title) = titles.of(kind);
+            let (name, title) = labels.of(kind);
             Event::Html(
                 format!(
                     "<div class=\"alert\" data-alert=\"{name}\" role=\"note\">\n<p class=\"alert-title\">{}</p>\n",
@@ -1026,7 +1049,7 @@ mod tests {
             bcp14: false,
             shortnames: None,
             source_headings: None,
-            alerts: &AlertTitles::default(),
+            labels: &Labels::default(),
         })
     }
 
@@ -1051,7 +1074,7 @@ mod tests {
             bcp14: false,
             shortnames: None,
             source_headings: None,
-            alerts: &AlertTitles::default(),
+            labels: &Labels::default(),
         })
     }
 
@@ -1291,10 +1314,12 @@ mod tests {
 
     #[test]
     fn extensions_are_on_smart_punctuation_off() {
-        let r = md("- [x] done\n\n~~gone~~ \"quoted\" -- dash...\n");
+        let r = md("- [x] done\n- [ ] open\n\n~~gone~~ \"quoted\" -- dash...\n");
+        // A task's checkbox says its state to a screen reader.
         assert!(
-            r.html
-                .contains("<input disabled=\"\" type=\"checkbox\" checked=\"\"/>"),
+            r.html.contains(
+                "<li><input type=\"checkbox\" disabled checked aria-label=\"Done\">\ndone</li>\n<li><input type=\"checkbox\" disabled aria-label=\"To do\">\nopen</li>"
+            ),
             "{}",
             r.html
         );
@@ -1330,9 +1355,9 @@ mod tests {
 
     #[test]
     fn alert_titles_come_from_the_caller_escaped() {
-        let titles = AlertTitles {
+        let titles = Labels {
             caution: "Careful <now> & then".into(),
-            ..AlertTitles::default()
+            ..Labels::default()
         };
         let r = render(&Input {
             text: "> [!CAUTION]\n> Hot.\n",
@@ -1342,7 +1367,7 @@ mod tests {
             bcp14: false,
             shortnames: None,
             source_headings: None,
-            alerts: &titles,
+            labels: &titles,
         });
         assert_eq!(
             r.html,
@@ -1377,7 +1402,7 @@ mod tests {
                 bcp14: false,
                 shortnames: None,
                 source_headings: Some(&source.headings),
-                alerts: &AlertTitles::default(),
+                labels: &Labels::default(),
             })
         };
         let ru = render_translation("# Зачем\n\n## Наша миссия\n\n### 2.1. Подробности\n");
@@ -1470,7 +1495,7 @@ mod tests {
             bcp14: true,
             shortnames: Some(&Specs),
             source_headings: None,
-            alerts: &AlertTitles::default(),
+            labels: &Labels::default(),
         });
         assert!(r.html.contains(r#"A patch <span class="bcp14">MUST NOT</span> break <code>MUST</code> and <span class="bcp14">SHOULD</span> follow <a href="/spec/42/">42/C4</a>."#), "{}", r.html);
         assert!(

@@ -40,8 +40,9 @@ pub struct LangSite {
     pub scope: Scope,
     pub links: SiteLinks,
     pub spec_urls: SpecUrls,
-    /// The titles of GitHub alerts (`> [!NOTE]`) in this language.
-    pub alerts: markdown::AlertTitles,
+    /// The words the Markdown stage writes (alert titles, task states) in
+    /// this language.
+    pub labels: markdown::Labels,
 }
 
 impl LangSite {
@@ -82,12 +83,14 @@ impl LangSite {
             scope,
             links,
             spec_urls,
-            alerts: markdown::AlertTitles {
+            labels: markdown::Labels {
                 note: title("alert-note"),
                 tip: title("alert-tip"),
                 important: title("alert-important"),
                 warning: title("alert-warning"),
                 caution: title("alert-caution"),
+                task_done: title("task-done"),
+                task_todo: title("task-todo"),
             },
         }
     }
@@ -100,14 +103,14 @@ pub fn languages(config: &Config) -> Vec<Option<&str>> {
         .collect()
 }
 
-/// The titles of alerts in the language of a page's text (the source
-/// language's on a fallback page).
-fn alerts_for<'l>(langs: &'l [LangSite], page: &Page) -> &'l markdown::AlertTitles {
+/// The Markdown stage's words in the language of a page's text (the
+/// source language's on a fallback page).
+fn labels_for<'l>(langs: &'l [LangSite], page: &Page) -> &'l markdown::Labels {
     let site = langs
         .iter()
         .find(|l| l.lang.as_deref() == Some(page.lang.as_str()))
         .unwrap_or(&langs[0]);
-    &site.alerts
+    &site.labels
 }
 
 /// Index into `langs` of a page's language.
@@ -216,15 +219,15 @@ pub fn prepare_all(
     let fingerprint = cache.map(|_| context_fingerprint(content, config, urls));
     let prepare_one = |page: &Page, source_headings: Option<&[Heading]>| {
         let lang = &langs[lang_index(langs, page)];
-        let alerts = alerts_for(langs, page);
+        let labels = labels_for(langs, page);
         let memo = cache
             .zip(fingerprint)
-            .map(|(cache, context)| (cache, page_key(context, page, source_headings, alerts)));
+            .map(|(cache, context)| (cache, page_key(context, page, source_headings, labels)));
         prepare(
             page,
             lang,
             &content.specs,
-            (highlighter, alerts),
+            (highlighter, labels),
             urls,
             source_headings,
             memo,
@@ -296,7 +299,7 @@ pub(crate) fn prepare_again(
         page,
         lang,
         &content.specs,
-        (highlighter, alerts_for(langs, page)),
+        (highlighter, labels_for(langs, page)),
         urls,
         source_headings,
         None,
@@ -387,12 +390,12 @@ fn page_key(
     context: u64,
     page: &Page,
     source_headings: Option<&[Heading]>,
-    alerts: &markdown::AlertTitles,
+    labels: &markdown::Labels,
 ) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     (
         context,
-        alerts,
+        labels,
         &page.source,
         &page.scope,
         &page.route,
@@ -430,7 +433,7 @@ fn prepare(
     page: &Page,
     lang: &LangSite,
     specs: &SpecIndex,
-    (highlighter, alerts): (&Highlighter, &markdown::AlertTitles),
+    (highlighter, labels): (&Highlighter, &markdown::Labels),
     urls: &Urls,
     source_headings: Option<&[Heading]>,
     memo: Option<(&RenderCache, u64)>,
@@ -454,7 +457,7 @@ fn prepare(
                 bcp14: page.kind == PageKind::Spec,
                 shortnames: Some(&shortnames),
                 source_headings,
-                alerts,
+                labels,
             });
             if let Some((cache, key)) = memo {
                 cache.put(key, &rendered);

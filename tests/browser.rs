@@ -736,7 +736,7 @@ impl Driver {
     }
 }
 
-const RESULTS: &str = "return [...document.querySelectorAll('[data-search-results] [role=option]')].map(li => ({href: li.querySelector('a').getAttribute('href'), title: li.querySelector('.search-title').textContent, shortname: (li.querySelector('.search-shortname')||{}).textContent || null, status: (li.querySelector('[data-status]')||{dataset:{}}).dataset.status || null, marks: li.querySelectorAll('.search-excerpt mark').length, selected: li.getAttribute('aria-selected')}))";
+const RESULTS: &str = "return [...document.querySelectorAll('[data-search-results] a[role=option]')].map(a => ({href: a.getAttribute('href'), title: a.querySelector('.search-title').textContent, shortname: (a.querySelector('.search-shortname')||{}).textContent || null, status: (a.querySelector('[data-status]')||{dataset:{}}).dataset.status || null, marks: a.querySelectorAll('.search-excerpt mark').length, selected: a.getAttribute('aria-selected')}))";
 
 /// Waits until the results panel lists something that `check` accepts.
 fn wait_results(driver: &Driver, what: &str, check: impl Fn(&[Value]) -> bool) -> Vec<Value> {
@@ -951,4 +951,98 @@ fn search_in_a_real_browser() {
     driver.type_into("[data-search-input]", "Riverbank");
     wait_results(&driver, "Arabic-page results", |r| !r.is_empty());
     driver.screenshot("search-ar");
+}
+
+/// axe-core's script: `AXE_CORE` names it, else `target/axe/node_modules`
+/// (where `.ci/run` installs it with npm). `None` to skip (never in CI).
+fn axe_script() -> Option<String> {
+    let path = std::env::var_os("AXE_CORE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("target/axe/node_modules/axe-core/axe.min.js")
+        });
+    match std::fs::read_to_string(&path) {
+        Ok(script) => Some(script),
+        Err(e) => {
+            if std::env::var("CI").is_ok_and(|v| v == "true") {
+                panic!(
+                    "axe-core is required in CI ({}: {e}); .ci/run installs it",
+                    path.display()
+                );
+            }
+            eprintln!(
+                "skipping accessibility test: no axe-core at {}",
+                path.display()
+            );
+            None
+        }
+    }
+}
+
+/// Runs axe-core's WCAG 2.1 A and AA rules on the page as it is now; its
+/// violations, one line each.
+fn axe_violations(driver: &Driver, axe: &str, what: &str) -> Vec<String> {
+    driver.js(&format!("{axe}\n; return null"));
+    let result = driver.post(
+        "/execute/async",
+        json!({"script": "const done = arguments[arguments.length - 1]; axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)})))).catch(e => done([{id: 'axe-error', help: String(e)}]));", "args": []}),
+    );
+    result
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|v| format!("{what}: {v:#}"))
+        .collect()
+}
+
+/// The example site's kinds of page pass axe-core's WCAG 2.1 A and AA
+/// rules, in the light and the dark theme, right to left, with search
+/// results open and on a phone with the menu open.
+#[test]
+fn pages_pass_axe_accessibility_rules() {
+    let Some((chromium, chromedriver)) = browser_tools() else {
+        return;
+    };
+    let Some(axe) = axe_script() else {
+        return;
+    };
+    let (_out, port) = built_example();
+    let origin = format!("http://127.0.0.1:{port}");
+    let driver = Driver::start(&chromium, &chromedriver);
+    driver.resize(1280, 900);
+    let pages = [
+        "",
+        "book/contributing/patches/",
+        "spec/",
+        "spec/2/",
+        "spec/3/",
+        "i18n/",
+        "ar/",
+        "ru/book/why/",
+        "ru/book/governance/",
+        "no/such/page/",
+    ];
+    let mut problems = Vec::new();
+    for theme in ["light", "dark"] {
+        let set_theme = format!("document.documentElement.dataset.theme = '{theme}'; return null");
+        for page in pages {
+            driver.goto(&format!("{origin}{BASE}{page}"));
+            driver.js(&set_theme);
+            problems.extend(axe_violations(&driver, &axe, &format!("{theme} /{page}")));
+        }
+        // Search results open.
+        driver.goto(&format!("{origin}{BASE}book/foreword/"));
+        driver.js(&set_theme);
+        driver.type_into("[data-search-input]", "gauge");
+        wait_results(&driver, "gauge results", |r| r.len() >= 2);
+        problems.extend(axe_violations(&driver, &axe, &format!("{theme} search")));
+    }
+    // A phone, the menu open.
+    driver.resize(360, 800);
+    driver.goto(&format!("{origin}{BASE}book/why/"));
+    driver.click("[data-menu-toggle]");
+    problems.extend(axe_violations(&driver, &axe, "phone menu"));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

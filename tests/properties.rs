@@ -517,7 +517,7 @@ fn the_markdown_pipeline_always_renders_and_records_positions() {
             bcp14: case % 2 == 0,
             shortnames: Some(&Shortnames),
             source_headings: None,
-            alerts: &charter::markdown::AlertTitles::default(),
+            labels: &charter::markdown::Labels::default(),
         };
         let rendered = render(&input);
         let last = text.split('\n').count() + 2;

@@ -91,7 +91,7 @@ fuzz_target!(|data: &[u8]| {
         bcp14: flags & 1 == 1,
         shortnames: Some(&Shortnames),
         source_headings: None,
-        alerts: &markdown::AlertTitles::default(),
+        labels: &markdown::Labels::default(),
     };
     let rendered = markdown::render(&input);
     let lines = text.split('\n').count() + 3;

@@ -114,3 +114,6 @@ alert-tip = نصيحة
 alert-important = مهم
 alert-warning = تحذير
 alert-caution = تنبيه
+
+task-done = منجز
+task-todo = غير منجز

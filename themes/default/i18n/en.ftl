@@ -118,3 +118,7 @@ alert-tip = Tip
 alert-important = Important
 alert-warning = Warning
 alert-caution = Caution
+
+# What a task list's checkbox (- [x] / - [ ]) says to a screen reader.
+task-done = Done
+task-todo = To do

@@ -112,3 +112,6 @@ alert-tip = Совет
 alert-important = Важно
 alert-warning = Предупреждение
 alert-caution = Осторожно
+
+task-done = Выполнено
+task-todo = Не выполнено

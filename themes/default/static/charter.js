@@ -169,6 +169,32 @@
     for (var i = 0; i < blocks.length; i++) addCopyButton(blocks[i], label, done || label);
   }
 
+  // A code block wider than the page scrolls sideways: it takes the
+  // keyboard's focus, so that it can be scrolled without a mouse.
+  function setupScrollableBlocks() {
+    var blocks = doc.querySelectorAll("pre");
+    function mark() {
+      for (var i = 0; i < blocks.length; i++) {
+        var pre = blocks[i];
+        if (pre.scrollWidth > pre.clientWidth) {
+          if (!pre.hasAttribute("tabindex")) {
+            pre.setAttribute("tabindex", "0");
+            pre.setAttribute("data-scroll-focus", "");
+          }
+        } else if (pre.hasAttribute("data-scroll-focus")) {
+          pre.removeAttribute("tabindex");
+          pre.removeAttribute("data-scroll-focus");
+        }
+      }
+    }
+    mark();
+    var timer = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(timer);
+      timer = setTimeout(mark, 150);
+    });
+  }
+
   function addCopyButton(pre, label, done) {
     // The button sits in a wrapper, not in the <pre>, so that it stays put
     // when a long line scrolls the block sideways.
@@ -223,6 +249,7 @@
     buildNav();
     setupToc();
     setupCopyButtons();
+    setupScrollableBlocks();
   }
 
   if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", init);
@@ -389,11 +416,13 @@
   function render(results, term) {
     list.textContent = "";
     results.forEach(function (data, i) {
+      // The link is the option itself: an option may hold no control.
       var li = doc.createElement("li");
-      li.id = "search-result-" + i;
-      li.setAttribute("role", "option");
-      li.setAttribute("aria-selected", "false");
+      li.setAttribute("role", "none");
       var a = doc.createElement("a");
+      a.id = "search-result-" + i;
+      a.setAttribute("role", "option");
+      a.setAttribute("aria-selected", "false");
       a.href = data.url;
       a.tabIndex = -1;
       var head = doc.createElement("span");
@@ -481,7 +510,7 @@
       setActive(active + (e.key === "ArrowDown" ? 1 : -1));
       e.preventDefault();
     } else if (e.key === "Enter") {
-      var options = list.querySelectorAll("[role=option] a");
+      var options = list.querySelectorAll("[role=option]");
       var target = options[active >= 0 ? active : 0];
       if (target) {
         e.preventDefault();
