@@ -289,6 +289,25 @@ fn example_site_in_a_real_browser() {
     driver.screenshot("chapter-desktop");
     driver.click("a[rel=prev]");
     assert_eq!(driver.path(), first);
+    // The arrow keys turn the page, as in mdBook.
+    driver.press(&["\u{E014}"]); // ArrowRight
+    assert!(
+        driver.wait_for(
+            &format!("return location.pathname === '{second}'"),
+            json!(true)
+        ),
+        "→ goes to the next page: {}",
+        driver.path()
+    );
+    driver.press(&["\u{E012}"]); // ArrowLeft
+    assert!(
+        driver.wait_for(
+            &format!("return location.pathname === '{first}'"),
+            json!(true)
+        ),
+        "← goes back: {}",
+        driver.path()
+    );
 
     // Dark mode toggle flips the theme and remembers it across pages.
     let before = driver.js("return getComputedStyle(document.body).backgroundColor");
@@ -551,6 +570,21 @@ fn translated_example_site_in_a_real_browser() {
         "the sidebar sits on the right in RTL"
     );
     driver.screenshot("ar-home");
+    // Right to left, ← turns to the next page (which sits on the left).
+    let next = driver
+        .js("return new URL(document.querySelector('a[rel=next]').href).pathname")
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    driver.press(&["\u{E012}"]); // ArrowLeft
+    assert!(
+        driver.wait_for(
+            &format!("return location.pathname === '{next}'"),
+            json!(true)
+        ),
+        "← goes to the next page in RTL: {}",
+        driver.path()
+    );
 }
 
 /// Polls a script for up to `secs` seconds until `check` accepts its value.

@@ -243,7 +243,26 @@
     });
   }
 
+  // ← and → turn the page (to rel=prev and rel=next), as in mdBook; the
+  // other way round on a right-to-left page. Not while typing, nor with a
+  // modifier held, nor while something that scrolls sideways has focus.
+  function setupPageKeys() {
+    doc.addEventListener("keydown", function (e) {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
+      var focused = doc.activeElement;
+      if (focused && focused !== doc.body && focused.tagName !== "A") return;
+      var rtl = root.getAttribute("dir") === "rtl";
+      var rel = (e.key === "ArrowRight") !== rtl ? "next" : "prev";
+      var link = doc.querySelector(".prevnext a[rel=" + rel + "]");
+      if (!link) return;
+      e.preventDefault();
+      window.location.href = link.href;
+    });
+  }
+
   function init() {
+    setupPageKeys();
     setupThemeToggle();
     setupMenu();
     buildNav();
