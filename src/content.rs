@@ -210,6 +210,32 @@ pub fn source_files(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<Diagnost
     (files, diags)
 }
 
+/// The spec numbers the site uses, each with the file that has it: from
+/// the path (`specs/42/README.md`), else from the front matter
+/// (`number:`, or a numeric `slug:`). Deleted specs count: their numbers
+/// are not given again.
+pub fn spec_numbers(root: &Path, config: &Config) -> BTreeMap<u32, PathBuf> {
+    let (ignore, mut diags) = ignore_set(config);
+    let mut numbers = BTreeMap::new();
+    if !root.join(&config.specs.dir).is_dir() {
+        return numbers;
+    }
+    let (files, _) = spec_files(root, &config.specs.dir, &ignore, &config.home, &mut diags);
+    for file in files {
+        let number = file.path_number.or_else(|| {
+            let text = std::fs::read_to_string(root.join(&file.source)).ok()?;
+            let (front, _) = frontmatter::parse(&frontmatter::split(&text), &file.source);
+            front
+                .number
+                .or_else(|| front.slug.as_deref()?.trim().parse().ok())
+        });
+        if let Some(number) = number {
+            numbers.entry(number).or_insert(file.source);
+        }
+    }
+    numbers
+}
+
 /// Reads the home page and the handbook of the source language.
 pub fn load(root: &Path, config: &Config, opts: &LoadOptions) -> (Content, Vec<Diagnostic>) {
     let (ignore, mut diags) = ignore_set(config);

@@ -20,6 +20,7 @@ pub mod html_tags;
 pub mod i18n;
 pub mod links;
 pub mod markdown;
+pub mod new;
 pub mod output;
 pub mod scaffold;
 #[cfg(feature = "search")]

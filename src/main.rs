@@ -142,6 +142,11 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: Option<PathBuf>,
     },
+    /// Add a spec with the next free number, or a chapter at the end of the book.
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
     /// Explain a diagnostic code, e.g. `charter explain broken-link`.
     Explain { code: String },
     /// Translations: which are up to date, stamping them, what changed since.
@@ -151,6 +156,27 @@ enum Command {
     },
     /// Print shell completions.
     Completions { shell: clap_complete::Shell },
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// A spec in specs/<N>/README.md, status raw, with the next free number
+    /// and you (git's user.name and user.email) as its editor.
+    Spec {
+        /// Its name, e.g. "Collective Code Construction Contract".
+        name: String,
+        /// The shortname after the number, e.g. C4 for 42/C4.
+        #[arg(long)]
+        shortname: Option<String>,
+        /// A number of your choice instead of the next free one.
+        #[arg(long)]
+        number: Option<u32>,
+    },
+    /// A chapter after the book's last one, listed at the end of book/SUMMARY.md.
+    Chapter {
+        /// Its title, e.g. "How we vote".
+        title: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -260,6 +286,12 @@ fn main() -> ExitCode {
                 code if code == ExitCode::SUCCESS => clean(&cache, cli.quiet),
                 code => code,
             }
+        }
+        Command::New { what } => {
+            let Some(root) = site_root(&cli, None) else {
+                return ExitCode::from(2);
+            };
+            new(&cli, color, &root, what)
         }
         Command::Explain { code } => explain(code),
         Command::I18n { command } => {
@@ -615,6 +647,50 @@ fn explain(code: &str) -> ExitCode {
                 eprintln!("help: known codes: {}", known.join(", "));
             }
             ExitCode::from(2)
+        }
+    }
+}
+
+/// `charter new …`: loads the config, writes the file, says what it made.
+fn new(cli: &Cli, color: bool, root: &Path, what: &NewCommand) -> ExitCode {
+    let config = match config::load(root) {
+        Ok((config, _)) => config,
+        Err(errors) => {
+            print_diagnostic_list(cli, color, root, &errors, true);
+            return ExitCode::from(1);
+        }
+    };
+    let created = match what {
+        NewCommand::Spec {
+            name,
+            shortname,
+            number,
+        } => charter::new::spec(
+            root,
+            &config,
+            &charter::new::NewSpec {
+                name,
+                shortname: shortname.as_deref(),
+                number: *number,
+                editor: charter::new::git_identity(root),
+            },
+        ),
+        NewCommand::Chapter { title } => charter::new::chapter(root, &config, title),
+    };
+    match created {
+        Ok(created) => {
+            if !cli.quiet {
+                eprintln!(
+                    "Created {}: {}",
+                    root.join(&created.file).display(),
+                    created.summary
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            print_diagnostic_list(cli, color, root, &[d], true);
+            ExitCode::from(1)
         }
     }
 }

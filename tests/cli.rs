@@ -597,3 +597,77 @@ fn a_base_url_with_a_query_is_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("cannot have a query or fragment"));
 }
+
+/// `charter new spec` takes the next free number (you as its editor, from
+/// git); `charter new chapter` adds a chapter after the last and lists it
+/// in SUMMARY.md. Both refuse what exists, and the site still builds.
+#[test]
+fn new_specs_and_chapters_join_the_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    charter().arg("init").arg(&site).assert().success();
+    let no_global = dir.path().join("gitconfig");
+    std::fs::write(&no_global, "").unwrap();
+    let git = |args: &[&str]| {
+        let ok = std::process::Command::new("git")
+            .arg("-C")
+            .arg(&site)
+            .args(args)
+            .env("GIT_CONFIG_GLOBAL", &no_global)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["config", "user.name", "Ada Lovelace"]);
+    git(&["config", "user.email", "ada@example.org"]);
+    let new = |args: &[&str]| {
+        let mut cmd = charter();
+        cmd.arg("-r")
+            .arg(&site)
+            .arg("new")
+            .args(args)
+            .env("GIT_CONFIG_GLOBAL", &no_global)
+            .env("GIT_CONFIG_NOSYSTEM", "1");
+        cmd.assert()
+    };
+
+    new(&["spec", "Voting: how we decide", "--shortname", "VOTE"])
+        .success()
+        .stderr(predicate::str::contains("spec 2/VOTE"));
+    let spec = std::fs::read_to_string(site.join("specs/2/README.md")).unwrap();
+    assert!(
+        spec.starts_with("---\nname: \"Voting: how we decide\"\nshortname: 2/VOTE\nstatus: raw\neditor: Ada Lovelace <ada@example.org>\n---\n"),
+        "{spec}"
+    );
+    new(&["spec", "Other", "--number", "2"])
+        .code(1)
+        .stderr(predicate::str::contains("error[new-value]: spec 2 exists"));
+    new(&["spec", "Other", "--shortname", "a/b"]).code(1);
+
+    new(&["chapter", "How we vote?"])
+        .success()
+        .stderr(predicate::str::contains("03-how-we-vote.md"));
+    let summary = std::fs::read_to_string(site.join("book/SUMMARY.md")).unwrap();
+    assert!(
+        summary.ends_with("- [How we vote?](03-how-we-vote.md)\n"),
+        "{summary}"
+    );
+    new(&["chapter", "How  we vote"])
+        .code(1)
+        .stderr(predicate::str::contains("/book/how-we-vote/ exists"));
+
+    let out = dir.path().join("out");
+    charter()
+        .arg("build")
+        .arg(&site)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let spec_page = std::fs::read_to_string(out.join("spec/2/index.html")).unwrap();
+    assert!(spec_page.contains("Voting: how we decide"));
+    assert!(out.join("book/how-we-vote/index.html").is_file());
+}

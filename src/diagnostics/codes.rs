@@ -713,6 +713,22 @@ Fix: use the path `charter i18n status` lists in its first column. Change its
 level with `lints:` in charter.yaml, e.g. `lints: { i18n-no-source: warn }`.",
     ),
     (
+        "new-value",
+        "`charter new` cannot make the spec or chapter asked for",
+        "\
+`charter new spec NAME` and `charter new chapter TITLE` write a new file;
+they refuse a name or title that is empty or spans lines, a shortname that
+is not letters, digits, `-`, `_` and `.`, a spec number already in use
+(deleted specs included), and a file that exists already.
+
+Example:
+    charter new spec \"Voting\" --number 42    # spec 42 exists
+    charter new spec \"Voting\" --shortname a/b
+
+Fix: leave out `--number` to take the next free number, or choose another
+title. This is always an error; `lints:` cannot change it.",
+    ),
+    (
         "i18n-missing",
         "a page has no translation file",
         "\
