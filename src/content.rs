@@ -202,7 +202,14 @@ pub fn source_files(root: &Path, config: &Config) -> (Vec<PathBuf>, Vec<Diagnost
     }
     if root.join(&config.specs.dir).is_dir() {
         let (specs, intro) = spec_files(root, &config.specs.dir, &ignore, &config.home, &mut diags);
-        files.extend(specs.into_iter().map(|f| f.source));
+        // A spec file with no number is not published (spec-no-number):
+        // it has nothing to translate.
+        files.extend(
+            specs
+                .into_iter()
+                .filter(|f| spec_file_number(root, f).is_some())
+                .map(|f| f.source),
+        );
         files.extend(intro);
     }
     files.sort();
@@ -222,18 +229,23 @@ pub fn spec_numbers(root: &Path, config: &Config) -> BTreeMap<u32, PathBuf> {
     }
     let (files, _) = spec_files(root, &config.specs.dir, &ignore, &config.home, &mut diags);
     for file in files {
-        let number = file.path_number.or_else(|| {
-            let text = std::fs::read_to_string(root.join(&file.source)).ok()?;
-            let (front, _) = frontmatter::parse(&frontmatter::split(&text), &file.source);
-            front
-                .number
-                .or_else(|| front.slug.as_deref()?.trim().parse().ok())
-        });
-        if let Some(number) = number {
+        if let Some(number) = spec_file_number(root, &file) {
             numbers.entry(number).or_insert(file.source);
         }
     }
     numbers
+}
+
+/// A spec file's number: from its path, else its front matter (`number:`,
+/// or a numeric `slug:`), as the build reads it.
+fn spec_file_number(root: &Path, file: &SpecFile) -> Option<u32> {
+    file.path_number.or_else(|| {
+        let text = std::fs::read_to_string(root.join(&file.source)).ok()?;
+        let (front, _) = frontmatter::parse(&frontmatter::split(&text), &file.source);
+        front
+            .number
+            .or_else(|| front.slug.as_deref()?.trim().parse().ok())
+    })
 }
 
 /// Reads the home page and the handbook of the source language.
