@@ -227,6 +227,16 @@ impl Drop for Driver {
     }
 }
 
+/// The example site built and served, and a desktop-sized browser;
+/// `None` to skip (see `browser_tools`).
+fn example_in_a_browser() -> Option<(tempfile::TempDir, String, Driver)> {
+    let (chromium, chromedriver) = browser_tools()?;
+    let (out, port) = built_example();
+    let driver = Driver::start(&chromium, &chromedriver);
+    driver.resize(1280, 900);
+    Some((out, format!("http://127.0.0.1:{port}"), driver))
+}
+
 fn built_example() -> (tempfile::TempDir, u16) {
     built(&common::example_site())
 }
@@ -255,15 +265,10 @@ fn built_with(root: &Path, env: &[(&str, &str)]) -> (tempfile::TempDir, u16) {
 
 #[test]
 fn example_site_in_a_real_browser() {
-    let Some((chromium, chromedriver)) = browser_tools() else {
+    // Desktop: the home page, the sidebar tree from the shared nav script.
+    let Some((_out, origin, driver)) = example_in_a_browser() else {
         return;
     };
-    let (_out, port) = built_example();
-    let origin = format!("http://127.0.0.1:{port}");
-    let driver = Driver::start(&chromium, &chromedriver);
-
-    // Desktop: the home page, the sidebar tree from the shared nav script.
-    driver.resize(1280, 900);
     driver.goto(&format!("{origin}{BASE}"));
     driver.screenshot("home-desktop");
     let title = driver.js("return document.title");
@@ -381,13 +386,9 @@ fn example_site_in_a_real_browser() {
 /// that copies the block's text and says so; GitHub alerts are boxes.
 #[test]
 fn code_blocks_and_alerts_in_a_real_browser() {
-    let Some((chromium, chromedriver)) = browser_tools() else {
+    let Some((_out, origin, driver)) = example_in_a_browser() else {
         return;
     };
-    let (_out, port) = built_example();
-    let origin = format!("http://127.0.0.1:{port}");
-    let driver = Driver::start(&chromium, &chromedriver);
-    driver.resize(1280, 900);
     driver.goto(&format!("{origin}{BASE}book/contributing/"));
     let counts = driver.js(
         "return [document.querySelectorAll('.content pre.code').length, document.querySelectorAll('.code-block > pre.code + [data-copy-code]').length]",
@@ -516,13 +517,9 @@ fn zeromq_spec_pages_in_a_real_browser() {
 
 #[test]
 fn translated_example_site_in_a_real_browser() {
-    let Some((chromium, chromedriver)) = browser_tools() else {
+    let Some((_out, origin, driver)) = example_in_a_browser() else {
         return;
     };
-    let (_out, port) = built_example();
-    let origin = format!("http://127.0.0.1:{port}");
-    let driver = Driver::start(&chromium, &chromedriver);
-    driver.resize(1280, 900);
 
     // The switcher keeps the page and the fragment.
     driver.goto(&format!("{origin}{BASE}book/foreword/#conventions"));
@@ -868,13 +865,9 @@ fn a_sharded_index_finds_what_the_whole_one_does() {
 
 #[test]
 fn search_in_a_real_browser() {
-    let Some((chromium, chromedriver)) = browser_tools() else {
+    let Some((_out, origin, driver)) = example_in_a_browser() else {
         return;
     };
-    let (_out, port) = built_example();
-    let origin = format!("http://127.0.0.1:{port}");
-    let driver = Driver::start(&chromium, &chromedriver);
-    driver.resize(1280, 900);
 
     // "/" focuses the box; typing searches this language's index.
     driver.goto(&format!("{origin}{BASE}book/foreword/"));
@@ -1048,16 +1041,12 @@ fn axe_violations(driver: &Driver, axe: &str, what: &str) -> Vec<String> {
 /// results open and on a phone with the menu open.
 #[test]
 fn pages_pass_axe_accessibility_rules() {
-    let Some((chromium, chromedriver)) = browser_tools() else {
-        return;
-    };
     let Some(axe) = axe_script() else {
         return;
     };
-    let (_out, port) = built_example();
-    let origin = format!("http://127.0.0.1:{port}");
-    let driver = Driver::start(&chromium, &chromedriver);
-    driver.resize(1280, 900);
+    let Some((_out, origin, driver)) = example_in_a_browser() else {
+        return;
+    };
     let pages = [
         "",
         "book/contributing/patches/",
