@@ -38,6 +38,6 @@ pub mod yaml;
 
 /// The tests' random generator, one file for unit and integration tests.
 #[cfg(test)]
-#[path = "../tests/common/rng.rs"]
+#[path = "../tests/suite/common/rng.rs"]
 #[allow(dead_code)] // `pick` serves the integration tests
 pub(crate) mod test_rng;

@@ -2,7 +2,7 @@
 //! laid out under `/<version>/`, with a switcher, canonical links, banners,
 //! `versions.json` and the cache. Each test makes its own git repository.
 
-mod common;
+use crate::common;
 
 use charter::build::{self, BuildOptions, Target};
 use common::*;

@@ -3,7 +3,7 @@
 //! and building the same input twice gives the same bytes. A deterministic
 //! generator keeps failures reproducible (the seed is in the message).
 
-mod common;
+use crate::common;
 
 use common::*;
 use std::path::Path;

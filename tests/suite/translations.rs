@@ -1,7 +1,7 @@
 //! Translated sites: mirrored language trees, fallback pages, anchors that
 //! survive translation, links that stay in the language, switcher and hreflang.
 
-mod common;
+use crate::common;
 
 use charter::diagnostics::Severity;
 use common::*;

@@ -1,6 +1,6 @@
 //! The one deterministic generator (xorshift64*) of the tests that make
 //! random inputs, so a failure is reproducible from its seed. Shared by the
-//! integration tests (`tests/common`) and the library's unit tests
+//! integration tests (`tests/suite/common`) and the library's unit tests
 //! (`charter::test_rng`, included with `#[path]`).
 
 pub struct Rng(pub u64);

@@ -1,6 +1,6 @@
 //! Builds fixture sites (one per behaviour) and asserts on output and diagnostics.
 
-mod common;
+use crate::common;
 
 use charter::diagnostics::Severity;
 use common::*;

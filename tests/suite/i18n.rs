@@ -1,7 +1,7 @@
 //! Translations: `charter i18n status|stamp|diff` on fixture sites, blob ids
 //! against git, and the theme's Fluent UI strings with site overrides.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use charter::config;

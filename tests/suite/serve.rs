@@ -2,7 +2,7 @@
 //! copy of a fixture site, raw HTTP requests (so paths reach the server
 //! exactly as written), edits on disk, and polling with a deadline.
 
-mod common;
+use crate::common;
 
 use charter::serve::{ServeEvent, ServeOptions, Server, WatcherKind};
 use std::io::{Read, Write};

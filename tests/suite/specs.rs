@@ -1,7 +1,7 @@
 //! Spec rules (COSS lifecycle): one fixture site per rule, asserting each
 //! diagnostic's code, severity and file:line:column, and what is published.
 
-mod common;
+use crate::common;
 
 use charter::diagnostics::Severity::{Error, Note, Warning};
 use common::*;

@@ -3,7 +3,7 @@
 //! and `search: false` in charter.yaml and in front matter. Built without
 //! the feature (`--no-default-features`), only the last test runs.
 
-mod common;
+use crate::common;
 
 #[cfg(feature = "search")]
 mod with_search {

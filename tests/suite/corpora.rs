@@ -2,7 +2,7 @@
 //! `charter.yaml` written by the test is added (to a copy). Fails loudly when
 //! the corpora are missing.
 
-mod common;
+use crate::common;
 
 use charter::diagnostics::Severity;
 use common::*;

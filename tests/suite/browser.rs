@@ -4,7 +4,7 @@
 //! `target/screenshots/`. Without chromedriver the tests are skipped locally
 //! and fail when `CI=true`.
 
-mod common;
+use crate::common;
 
 use base64::Engine;
 use serde_json::{json, Value};

@@ -2,7 +2,7 @@
 //! front-matter and config values are always escaped in HTML while raw HTML
 //! in Markdown bodies passes through (content is trusted repository text).
 
-mod common;
+use crate::common;
 
 use charter::build::{self, BuildOptions, Target};
 use common::*;

@@ -3,7 +3,7 @@
 //! every row that can share a site is combined into one site, and one build
 //! (and one `charter build --format json`) must report all of them at once.
 
-mod common;
+use crate::common;
 
 use charter::diagnostics::Severity;
 use common::*;
@@ -222,7 +222,7 @@ const TABLE: &[Bad] = &[
         "template-error" at "templates/partials/footer.html":2:4),
     // ── versions ────────────────────────────────────────────────────────
     // (Rows that need a git history — a glob matching nothing, a ref's bad
-    // charter.yaml, two refs with one name — are in tests/versions.rs.)
+    // charter.yaml, two refs with one name — are in tests/suite/versions.rs.)
     bad!("versions: not a git repository", [("charter.yaml", "title: Bad\nversions:\n  refs: [\"v*\"]\n")],
         "version-git" at "charter.yaml":2:1, alone: Some("its charter.yaml differs from the base")),
     bad!("versions: current is not a path segment", [("charter.yaml", "title: Bad\nversions:\n  current: \"../next\"\n")],

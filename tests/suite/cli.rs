@@ -1,6 +1,6 @@
 //! The `charter` binary: exit codes, output folders, formats, init.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::*;
