@@ -159,6 +159,10 @@ pub struct Rendered {
     /// On a translation whose outline differs from the source's: the index of
     /// the first heading that does not match.
     pub outline_mismatch: Option<usize>,
+    /// Plain text of the first paragraph outside lists, quotes and tables,
+    /// shortened to a sentence or two: the page's description when its front
+    /// matter gives none (search engines and link previews show it).
+    pub summary: Option<String>,
 }
 
 /// The pulldown-cmark options every page is parsed with.
@@ -197,6 +201,7 @@ pub fn render(input: &Input<'_>) -> Rendered {
     let mut code: Option<CodeBuf> = None;
     let mut link_depth = 0usize;
     let mut requirements = Sentences::default();
+    let mut summary = Summary::default();
     let decorate_text = input.bcp14 || input.shortnames.is_some();
 
     for (event, range) in events {
@@ -216,6 +221,7 @@ pub fn render(input: &Input<'_>) -> Rendered {
         if let Event::Html(_) | Event::InlineHtml(_) = &event {
             raw_html_links(text, range.clone(), &mut positions, &mut rendered);
         }
+        summary.see(&event);
         let event = match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
@@ -356,6 +362,7 @@ pub fn render(input: &Input<'_>) -> Rendered {
         out.push(Event::Html(html.into()));
     }
     requirements.flush(&mut rendered.requirements);
+    rendered.summary = summary.finish();
     if let Some(source) = input.source_headings {
         if rendered.outline_mismatch.is_none() && source.len() > rendered.headings.len() {
             rendered.outline_mismatch = Some(rendered.headings.len());
@@ -578,6 +585,86 @@ fn next_candidate(bytes: &[u8], mut from: usize, capitals: bool, digits: bool) -
         .iter()
         .position(|&b| wanted(b))
         .map_or(bytes.len(), |at| from + at)
+}
+
+/// The longest summary kept, in characters: about what search engines show.
+const SUMMARY_CHARS: usize = 200;
+
+/// Collects the plain text of a page's first top-level paragraph.
+#[derive(Default)]
+struct Summary {
+    /// Open lists, quotes, tables, footnotes, headings and images (whose
+    /// alt text is no sentence of the page) around the event.
+    nesting: usize,
+    in_paragraph: bool,
+    text: String,
+    done: bool,
+}
+
+impl Summary {
+    fn see(&mut self, event: &Event<'_>) {
+        if self.done {
+            return;
+        }
+        match event {
+            Event::Start(Tag::Paragraph) if self.nesting == 0 => self.in_paragraph = true,
+            Event::End(TagEnd::Paragraph) if self.in_paragraph => {
+                self.in_paragraph = false;
+                self.done = !self.text.trim().is_empty();
+            }
+            Event::Start(
+                Tag::BlockQuote(_)
+                | Tag::List(_)
+                | Tag::Table(_)
+                | Tag::FootnoteDefinition(_)
+                | Tag::Heading { .. }
+                | Tag::DefinitionList
+                | Tag::HtmlBlock
+                | Tag::Image { .. },
+            ) => self.nesting += 1,
+            Event::End(
+                TagEnd::BlockQuote(_)
+                | TagEnd::List(_)
+                | TagEnd::Table
+                | TagEnd::FootnoteDefinition
+                | TagEnd::Heading(_)
+                | TagEnd::DefinitionList
+                | TagEnd::HtmlBlock
+                | TagEnd::Image,
+            ) => self.nesting = self.nesting.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) if self.in_paragraph && self.nesting == 0 => {
+                self.text.push_str(t)
+            }
+            Event::SoftBreak | Event::HardBreak if self.in_paragraph => self.text.push(' '),
+            _ => {}
+        }
+    }
+
+    /// The paragraph's words on one line, cut after a sentence (or else a
+    /// word) within [`SUMMARY_CHARS`].
+    fn finish(self) -> Option<String> {
+        if !self.done {
+            return None;
+        }
+        let words: Vec<&str> = self.text.split_whitespace().collect();
+        let line = words.join(" ");
+        if line.chars().count() <= SUMMARY_CHARS {
+            return Some(line);
+        }
+        let limit = line
+            .char_indices()
+            .nth(SUMMARY_CHARS)
+            .map_or(line.len(), |(i, _)| i);
+        let head = &line[..limit];
+        if let Some(end) = head.rfind(". ").filter(|&end| end > SUMMARY_CHARS / 3) {
+            return Some(head[..=end].to_string());
+        }
+        let cut = head.rfind(' ').unwrap_or(limit);
+        Some(format!(
+            "{}…",
+            head[..cut].trim_end_matches([',', ';', ':'])
+        ))
+    }
 }
 
 /// Collects the text of one block and keeps its sentences with keywords.
@@ -1051,6 +1138,36 @@ mod tests {
             source_headings: None,
             labels: &Labels::default(),
         })
+    }
+
+    #[test]
+    fn the_summary_is_the_first_paragraph_outside_lists_quotes_and_headings() {
+        let text = "# Title\n\n> quoted\n\n- item\n\n| a |\n|---|\n| b |\n\n![Alt](a.png)\n\n\
+                    The *first* `real`\nparagraph.\n\nThe second.\n";
+        assert_eq!(
+            md(text).summary.as_deref(),
+            Some("The first real paragraph.")
+        );
+        assert_eq!(md("# Only a heading\n\n- and a list\n").summary, None);
+        assert_eq!(md("").summary, None);
+    }
+
+    #[test]
+    fn a_long_summary_ends_after_a_sentence_or_else_a_word() {
+        let sentence = "This protocol carries messages between peers. ";
+        let long = sentence.repeat(10);
+        let summary = md(&long).summary.unwrap_or_default();
+        assert!(summary.ends_with("peers."), "{summary}");
+        assert!(summary.chars().count() <= SUMMARY_CHARS, "{summary}");
+
+        let words = "word, ".repeat(60);
+        let summary = md(&words).summary.unwrap_or_default();
+        assert!(summary.ends_with("word…"), "{summary}");
+        assert!(summary.chars().count() <= SUMMARY_CHARS + 1, "{summary}");
+
+        let wide = "слово ".repeat(80);
+        let summary = md(&wide).summary.unwrap_or_default();
+        assert!(summary.ends_with("слово…"), "{summary}");
     }
 
     /// Appends `?x` to every destination except `keep:` ones.

@@ -678,7 +678,12 @@ impl<'a> Site<'a> {
         PageContext {
             kind: page.kind.name(),
             title: this.title.clone(),
-            description: page.front.description.clone(),
+            description: page.front.description.clone().or_else(|| {
+                // The home page falls back to the site's description instead.
+                (page.kind != PageKind::Home)
+                    .then(|| this.rendered.summary.clone())
+                    .flatten()
+            }),
             url: this.url.clone(),
             canonical: (absolute.starts_with("http") || in_default.is_some_and(|d| d.same_page))
                 .then_some(absolute),

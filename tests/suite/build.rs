@@ -212,6 +212,15 @@ fn pages_carry_open_graph_tags() {
     ] {
         assert!(why.contains(tag), "{tag}");
     }
+    // Without a description in its front matter, a page is described by
+    // its first paragraph (after a heading and a paragraph of one image).
+    let how = built.text("book/how/index.html");
+    for tag in [
+        r#"<meta name="description" content="Back to why.">"#,
+        r#"<meta property="og:description" content="Back to why.">"#,
+    ] {
+        assert!(how.contains(tag), "{tag}");
+    }
     let home = built.text("index.html");
     assert!(home.contains(r#"<meta property="og:type" content="website">"#));
     assert!(

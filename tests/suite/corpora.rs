@@ -114,6 +114,14 @@ fn zeromq_rfc_builds_with_the_warnings_it_deserves() {
         ),
         "a shared link to a spec is previewed by its shortname and name"
     );
+    assert!(
+        c4.contains(
+            "<meta name=\"description\" content=\"The Collective Code Construction Contract (C4) \
+             is an evolution of the github.com Fork + Pull Model, aimed at providing an optimal \
+             collaboration model for free software projects.\">"
+        ),
+        "a spec is described by the first sentence of its abstract"
+    );
 
     let old_c4 = built.text("spec/22/index.html");
     let banner = &old_c4[old_c4
