@@ -122,6 +122,13 @@ fuzz_target!(|data: &[u8]| {
             h.id
         );
     }
+    // A description is one line of the page's words, never empty, within
+    // its limit (and an ellipsis).
+    if let Some(summary) = &rendered.summary {
+        assert!(!summary.trim().is_empty(), "{summary:?}");
+        assert!(!summary.contains(['\n', '\r']), "{summary:?}");
+        assert!(summary.chars().count() <= 201, "{summary:?}");
+    }
     if flags & 2 == 2 {
         // As a translation whose source has one heading fewer.
         let mut source = rendered.headings.clone();
