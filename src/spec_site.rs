@@ -8,7 +8,7 @@ use crate::diagnostics::{Diagnostic, Location};
 use crate::html::escape;
 use crate::links::SiteLinks;
 use crate::markdown::{LinkRecord, Requirement};
-use crate::specs::{Spec, SpecIndex, Status};
+use crate::specs::{Person, Spec, SpecIndex, Status};
 use crate::theme::{Banner, Link, RegistryGroup, SpecContext, SpecLink};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -97,6 +97,7 @@ pub fn spec_link(spec: &Spec, links: &SiteLinks) -> SpecLink {
         status: spec.status.name(),
         url: links.spec_url(spec.number),
         editors: spec.editors.clone(),
+        editor_people: Person::all(&spec.editors),
     }
 }
 
@@ -122,6 +123,8 @@ pub fn context(
         status: spec.status.name(),
         editors: spec.editors.clone(),
         contributors: spec.contributors.clone(),
+        editor_people: Person::all(&spec.editors),
+        contributor_people: Person::all(&spec.contributors),
         license: spec.license.clone(),
         domain: spec.domain.clone(),
         obsoletes: spec_links(&spec.obsoletes, index, links),
@@ -382,10 +385,14 @@ pub fn atom_feed(
             escape(&url)
         ));
         xml.push_str(&format!("    <updated>{updated}</updated>\n"));
-        for editor in &spec.editors {
+        for editor in Person::all(&spec.editors) {
+            let email = editor
+                .email
+                .map(|e| format!("<email>{}</email>", escape(&e)))
+                .unwrap_or_default();
             xml.push_str(&format!(
-                "    <author><name>{}</name></author>\n",
-                escape(editor)
+                "    <author><name>{}</name>{email}</author>\n",
+                escape(&editor.name)
             ));
         }
         xml.push_str(&format!(

@@ -86,6 +86,48 @@ pub struct Spec {
     pub page: usize,
 }
 
+/// An editor or contributor as a spec writes them (`Name <address>`), split
+/// so a page can link the address instead of printing it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Person {
+    pub name: String,
+    /// The address between `<` and `>`, when it looks like one.
+    pub email: Option<String>,
+}
+
+impl Person {
+    /// `Pieter Hintjens <ph@imatix.com>` → name and address; anything else
+    /// (no address, or more than one `<…>`) is all name.
+    pub fn parse(text: &str) -> Person {
+        let text = text.trim();
+        let split = text
+            .strip_suffix('>')
+            .and_then(|rest| rest.rsplit_once('<'))
+            .filter(|(name, email)| {
+                !name.contains(['<', '>'])
+                    && email.contains('@')
+                    && !email.contains(|c: char| c.is_whitespace() || c == '<')
+            });
+        match split {
+            Some((name, email)) => Person {
+                name: match name.trim() {
+                    "" => email.to_string(),
+                    name => name.to_string(),
+                },
+                email: Some(email.to_string()),
+            },
+            None => Person {
+                name: text.to_string(),
+                email: None,
+            },
+        }
+    }
+
+    pub fn all(texts: &[String]) -> Vec<Person> {
+        texts.iter().map(|t| Person::parse(t)).collect()
+    }
+}
+
 impl Spec {
     /// The part of the shortname after the number (`C4` of `42/C4`).
     pub fn short_label(&self) -> Option<&str> {
@@ -683,6 +725,36 @@ fn leading_number(text: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_person_is_split_into_name_and_address_when_it_has_one() {
+        let person = |name: &str, email: Option<&str>| Person {
+            name: name.into(),
+            email: email.map(str::to_string),
+        };
+        for (text, want) in [
+            (
+                "Pieter Hintjens <ph@imatix.com>",
+                person("Pieter Hintjens", Some("ph@imatix.com")),
+            ),
+            (
+                "  Ann <ann@example.org>  ",
+                person("Ann", Some("ann@example.org")),
+            ),
+            (
+                "<ann@example.org>",
+                person("ann@example.org", Some("ann@example.org")),
+            ),
+            ("Ann", person("Ann", None)),
+            ("Ann <not an address>", person("Ann <not an address>", None)),
+            ("Ann <ann>", person("Ann <ann>", None)),
+            ("A <b> <c@d>", person("A <b> <c@d>", None)),
+            ("Ann <a<b@c>", person("Ann <a<b@c>", None)),
+            ("", person("", None)),
+        ] {
+            assert_eq!(Person::parse(text), want, "{text:?}");
+        }
+    }
 
     fn spec(number: u32, status: Status) -> Spec {
         Spec {

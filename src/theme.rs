@@ -88,8 +88,12 @@ pub struct SpecContext {
     pub name: String,
     /// `raw`, `draft`, `stable`, `deprecated` or `retired`.
     pub status: &'static str,
+    /// As written (`Name <address>`).
     pub editors: Vec<String>,
     pub contributors: Vec<String>,
+    /// The same people with name and address apart, for linking.
+    pub editor_people: Vec<crate::specs::Person>,
+    pub contributor_people: Vec<crate::specs::Person>,
     pub license: Option<String>,
     pub domain: Option<String>,
     pub obsoletes: Vec<SpecLink>,
@@ -106,7 +110,10 @@ pub struct SpecLink {
     pub name: String,
     pub status: &'static str,
     pub url: String,
+    /// As written (`Name <address>`).
     pub editors: Vec<String>,
+    /// The same people with name and address apart, for linking.
+    pub editor_people: Vec<crate::specs::Person>,
 }
 
 /// One status group of the registry.

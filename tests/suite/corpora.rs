@@ -106,7 +106,21 @@ fn zeromq_rfc_builds_with_the_warnings_it_deserves() {
 
     let c4 = built.text("spec/42/index.html");
     assert!(c4.contains(r#"data-status="stable""#));
-    assert!(c4.contains("Pieter Hintjens &lt;ph@imatix.com&gt;"));
+    assert!(
+        c4.contains(r#"<a href="mailto:ph@imatix.com">Pieter Hintjens</a>"#),
+        "an editor is named, with the address as a link"
+    );
+    let c4_row = &registry[registry.find(r#"<tr data-spec="42">"#).unwrap()..];
+    let c4_row = &c4_row[..c4_row.find("</tr>").unwrap()];
+    assert!(
+        c4_row.contains(r#"<td><a href="mailto:ph@imatix.com">Pieter Hintjens</a></td>"#),
+        "{c4_row}"
+    );
+    assert!(registry.contains(r#"<main id="content" class="main no-toc""#));
+    let feed = built.text("specs.xml");
+    assert!(
+        feed.contains("<author><name>Pieter Hintjens</name><email>ph@imatix.com</email></author>")
+    );
     assert!(c4.contains(r#"<span class="bcp14">MUST</span>"#));
     assert!(
         c4.contains(
