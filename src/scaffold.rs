@@ -82,7 +82,7 @@ const FILES: &[Template] = &[
     Template {
         path: ".github/workflows/pages.yml",
         text: include_str!("scaffold/github/workflows/pages.yml"),
-        fill: false,
+        fill: true,
     },
     Template {
         path: ".gitignore",
@@ -183,6 +183,8 @@ fn slug_from_name(name: &str) -> String {
 fn fill(text: &str, title: &str, slug: &str, description: &str) -> String {
     let quote = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string());
     text.replace("{{title_yaml}}", &quote(title))
+        // The workflow installs the charter that wrote it.
+        .replace("{{charter_version}}", env!("CARGO_PKG_VERSION"))
         .replace("{{description_yaml}}", &quote(description))
         .replace("{{title}}", title)
         .replace("{{slug}}", slug)

@@ -196,7 +196,30 @@ fn init_scaffolds_a_site_that_builds() {
     ] {
         let text = std::fs::read_to_string(&workflow).unwrap();
         assert!(text.contains("fetch-depth: 0"), "{}", workflow.display());
+        // CI restores the version cache and the charter binary it pins.
+        let yaml: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+        let steps = yaml["jobs"]["build"]["steps"].as_sequence().unwrap();
+        let cached: Vec<&str> = steps
+            .iter()
+            .filter(|s| s["uses"].as_str() == Some("actions/cache@v4"))
+            .filter_map(|s| s["with"]["path"].as_str())
+            .collect();
+        assert_eq!(cached, ["~/.cargo/bin/charter", ".charter-cache"]);
+        let version = env!("CARGO_PKG_VERSION");
+        assert!(
+            text.contains(&format!(
+                "cargo install charter --locked --version {version}\n"
+            )),
+            "{text}"
+        );
+        // No placeholder of charter's is left (`${{ … }}` is GitHub's).
+        assert!(!text.replace("${{", "").contains("{{"), "{text}");
     }
+    // The example site's workflow is the one `init` writes.
+    assert_eq!(
+        std::fs::read_to_string(demo.join(".github/workflows/pages.yml")).unwrap(),
+        std::fs::read_to_string(example_site().join(".github/workflows/pages.yml")).unwrap()
+    );
     let ignored = std::fs::read_to_string(demo.join(".gitignore")).unwrap();
     assert!(ignored.contains(".charter-cache/"));
     charter()
