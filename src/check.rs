@@ -146,6 +146,12 @@ struct Site<'a> {
     files: &'a BTreeSet<String>,
     unread: &'a BTreeSet<PathBuf>,
     ids: HashMap<&'a str, &'a BTreeSet<String>>,
+    /// The pages' source files, as a link from the source language's tree
+    /// names them (`book/01-why.md`, also for a translation's page), each
+    /// with its [`page_name`] and lowercase file name. Made when the first
+    /// broken link needs it (most builds have none).
+    sources: std::sync::OnceLock<Vec<(PathBuf, String, String)>>,
+    pages: &'a [CheckedPage<'a>],
 }
 
 impl Site<'_> {
@@ -166,6 +172,51 @@ impl Site<'_> {
             .ok()
             .map(|rest| rest.components().skip(1).collect::<PathBuf>());
         self.unread.contains(&target) || untranslated.is_some_and(|t| self.unread.contains(&t))
+    }
+
+    /// For a broken link to a Markdown file: the source file its author
+    /// most likely meant, written as a link from the same page would be.
+    fn near_source(&self, source: Option<&Path>, record: &LinkRecord) -> Option<String> {
+        let dir = untranslated(source?).parent()?;
+        let path = record.dest.split(['#', '?']).next().unwrap_or("");
+        if has_scheme(path) || path.starts_with('/') || !path.to_lowercase().ends_with(".md") {
+            return None;
+        }
+        let target = crate::links::relative_target(dir, path);
+        let wanted = page_name(&target);
+        let wanted_file = file_name(&target).to_lowercase();
+        self.sources
+            .get_or_init(|| self.source_names())
+            .iter()
+            .filter(|(candidate, ..)| *candidate != target)
+            .map(|(candidate, name, file)| {
+                let mut score = strsim::jaro_winkler(&wanted, name);
+                if candidate.parent() == target.parent() {
+                    // In the folder meant, the file name itself may be the
+                    // typo (`READNE.md`); and between equally close names,
+                    // that folder's wins.
+                    score = score.max(strsim::jaro_winkler(&wanted_file, file)) + 0.01;
+                }
+                (score, candidate)
+            })
+            .filter(|(score, _)| *score >= 0.85)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(a.1)))
+            .map(|(_, candidate)| relative_link(dir, candidate))
+    }
+
+    fn source_names(&self) -> Vec<(PathBuf, String, String)> {
+        self.pages
+            .iter()
+            .filter_map(|p| p.source)
+            .map(untranslated)
+            .collect::<BTreeSet<&Path>>()
+            .into_iter()
+            .map(|source| {
+                let name = page_name(source);
+                let file = file_name(source).to_lowercase();
+                (source.to_path_buf(), name, file)
+            })
+            .collect()
     }
 
     fn exists(&self, output: &str) -> bool {
@@ -274,6 +325,8 @@ pub fn verify_some(
         files: targets.files,
         unread: targets.unread,
         ids: pages.iter().map(|p| (p.output, &p.scan.ids)).collect(),
+        sources: std::sync::OnceLock::new(),
+        pages,
     };
     let per_page: Vec<PageFindings> = pages
         .par_iter()
@@ -343,7 +396,12 @@ fn check_page(site: &Site<'_>, page: &CheckedPage<'_>) -> PageFindings {
                 if let Some(source) = page.source {
                     d = d.at(Location::new(source, r.line, r.column));
                 }
-                if let Some(help) = problem.help {
+                let near = (problem.code == "broken-link")
+                    .then(|| site.near_source(page.source, r))
+                    .flatten();
+                if let Some(near) = near {
+                    d = d.help(format!("did you mean `{near}`?"));
+                } else if let Some(help) = problem.help {
                     d = d.help(help);
                 }
                 findings.located.push(d);
@@ -448,6 +506,66 @@ fn normalize(path: &str) -> String {
         out.push('/');
     }
     out
+}
+
+/// A translation's source path as the source language's tree has it
+/// (`translations/ru/book/01-why.md` → `book/01-why.md`).
+fn untranslated(path: &Path) -> &Path {
+    match path.strip_prefix("translations") {
+        Ok(rest) => {
+            let mut parts = rest.components();
+            parts.next();
+            parts.as_path()
+        }
+        Err(_) => path,
+    }
+}
+
+/// What a page's file is called, for comparing names: lowercase, without
+/// `.md` or the order number (`02-How.md` → `how`); a `README.md` or
+/// `index.md` by its folder.
+fn page_name(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    let stem = if stem.eq_ignore_ascii_case("readme") || stem.eq_ignore_ascii_case("index") {
+        path.parent()
+            .and_then(Path::file_name)
+            .map(|s| s.to_string_lossy())
+            .unwrap_or(stem)
+    } else {
+        stem
+    };
+    let unnumbered = stem.trim_start_matches(|c: char| c.is_ascii_digit());
+    let unnumbered = match unnumbered.strip_prefix(['-', '_']) {
+        Some(rest) if unnumbered.len() < stem.len() && !rest.is_empty() => rest,
+        _ => &stem,
+    };
+    unnumbered.to_lowercase()
+}
+
+fn file_name(path: &Path) -> Cow<'_, str> {
+    path.file_name().unwrap_or_default().to_string_lossy()
+}
+
+/// `to` as a relative link from a page in the folder `from` (both relative
+/// to the root): `02-how.md`, `../specs/42/README.md`.
+fn relative_link(from: &Path, to: &Path) -> String {
+    let from: Vec<_> = from.components().collect();
+    let to_parts: Vec<_> = to.components().collect();
+    let shared = from
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - shared];
+    parts.extend(
+        to_parts[shared..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
 }
 
 /// The help of a broken anchor: close ids, else some ids of the page.
@@ -806,7 +924,51 @@ mod tests {
             "link `01-whyy.md`: nothing is published at `/rfc/book/whyy/`"
         );
         assert_eq!(d[0].location, Some(Location::new("book/02-how.md", 7, 12)));
-        assert!(d[0].help.is_some());
+        assert_eq!(d[0].help.as_deref(), Some("did you mean `01-why.md`?"));
+    }
+
+    #[test]
+    fn a_broken_link_to_a_file_named_like_none_gets_the_general_help() {
+        let d = run(
+            r#"<p><a href="../missing/">x</a></p>"#,
+            &[record("02-missing.md", "../missing/", 3, 1)],
+        );
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert!(
+            d[0].help
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("check the path"),
+            "{d:#?}"
+        );
+    }
+
+    #[test]
+    fn near_names_ignore_order_numbers_case_and_readme_files() {
+        assert_eq!(page_name(Path::new("book/02-How.md")), "how");
+        assert_eq!(page_name(Path::new("book/2024.md")), "2024");
+        assert_eq!(page_name(Path::new("book/01-.md")), "01-");
+        assert_eq!(page_name(Path::new("specs/42/README.md")), "42");
+        assert_eq!(
+            relative_link(Path::new("book"), Path::new("book/01-why.md")),
+            "01-why.md"
+        );
+        assert_eq!(
+            relative_link(Path::new("book/part"), Path::new("specs/42/README.md")),
+            "../../specs/42/README.md"
+        );
+        assert_eq!(
+            relative_link(Path::new(""), Path::new("book/a.md")),
+            "book/a.md"
+        );
+        assert_eq!(
+            untranslated(Path::new("translations/ru/book/01-why.md")),
+            Path::new("book/01-why.md")
+        );
+        assert_eq!(
+            untranslated(Path::new("book/01-why.md")),
+            Path::new("book/01-why.md")
+        );
     }
 
     #[test]

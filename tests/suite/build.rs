@@ -368,6 +368,57 @@ fn broken_links_and_anchors_point_at_the_markdown_source() {
     assert_eq!(built.errors().len(), 2, "{}", built.summary());
 }
 
+/// A link to a misspelt chapter or spec file suggests the file meant, as
+/// the link would be written from the same page (also from a translation).
+#[test]
+fn broken_links_to_misspelt_files_suggest_the_file_meant() {
+    let site = tempfile::tempdir().unwrap();
+    for (rel, text) in [
+        (
+            "charter.yaml",
+            "title: Near\nlanguages: { ru: { name: Русский } }\n",
+        ),
+        ("index.md", "# Home\n"),
+        ("book/01-why.md", "# Why\n"),
+        (
+            "book/02-how.md",
+            "# How\n\nSee [why](01-whyy.md) and [C4](../specs/42/READNE.md).\n",
+        ),
+        (
+            "specs/42/README.md",
+            "---\nshortname: 42/C4\nstatus: draft\n---\n# C4\n",
+        ),
+        (
+            "translations/ru/book/02-how.md",
+            "# Как\n\n[Зачем](01-wyh.md).\n",
+        ),
+        (
+            "book/03-far.md",
+            "# Far\n\n[Nothing like it](zzz-qqq.md).\n",
+        ),
+    ] {
+        let path = site.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let built = build_at(site.path(), |_| {});
+    let help = |file: &str, line: usize, column: usize| {
+        let d = built.assert_diag(Severity::Error, "broken-link", file, line, column);
+        d.help.clone().unwrap_or_default()
+    };
+    assert_eq!(help("book/02-how.md", 3, 5), "did you mean `01-why.md`?");
+    assert_eq!(
+        help("book/02-how.md", 3, 27),
+        "did you mean `../specs/42/README.md`?"
+    );
+    assert_eq!(
+        help("translations/ru/book/02-how.md", 3, 1),
+        "did you mean `01-why.md`?"
+    );
+    assert!(help("book/03-far.md", 3, 1).starts_with("check the path"));
+    assert_eq!(built.errors().len(), 4, "{}", built.summary());
+}
+
 #[test]
 fn unknown_config_keys_are_all_reported_with_suggestions() {
     let built = build_fixture("bad-config");
