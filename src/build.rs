@@ -581,6 +581,7 @@ fn run(
     let check_against = check::Targets {
         files: &targets,
         unread: &unread,
+        root: Some(&opts.root),
     };
     diags.extend(check::verify(&checked, &check_against, &urls));
     diags.extend(collapse_template_errors(files.take_errors()));

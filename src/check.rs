@@ -138,6 +138,9 @@ pub struct Targets<'a> {
     /// Source files (relative to the root) that could not be read, each
     /// already reported: a link to one is not reported again.
     pub unread: &'a BTreeSet<PathBuf>,
+    /// The folder the sources were read from, where a broken link's help
+    /// looks for the file its author meant (`None`: no such help).
+    pub root: Option<&'a Path>,
 }
 
 /// Everything `verify` needs about the whole site, indexed once.
@@ -152,6 +155,7 @@ struct Site<'a> {
     /// broken link needs it (most builds have none).
     sources: std::sync::OnceLock<Vec<(PathBuf, String, String)>>,
     pages: &'a [CheckedPage<'a>],
+    root: Option<&'a Path>,
 }
 
 impl Site<'_> {
@@ -202,6 +206,38 @@ impl Site<'_> {
             .filter(|(score, _)| *score >= 0.85)
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(a.1)))
             .map(|(_, candidate)| relative_link(dir, candidate))
+    }
+
+    /// For a broken link to any other file (an image, a download): a file
+    /// in the folder named, with a close name (`images/flow.svg` for
+    /// `images/flw.svg`). Such a file is published only once a link names
+    /// it, so the folder is read from the sources.
+    fn near_file(&self, source: Option<&Path>, record: &LinkRecord) -> Option<String> {
+        let dir = source?.parent()?;
+        let path = record.dest.split(['#', '?']).next().unwrap_or("");
+        if has_scheme(path) || path.starts_with('/') || path.ends_with('/') {
+            return None;
+        }
+        let target = crate::links::relative_target(dir, path);
+        if target.starts_with("..") {
+            return None;
+        }
+        let wanted = file_name(&target).to_lowercase();
+        let folder = self.root?.join(target.parent()?);
+        let name = std::fs::read_dir(folder)
+            .ok()?
+            .flatten()
+            // A folder of thousands of files is not worth reading for a hint.
+            .take(10_000)
+            .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
+            .filter_map(|entry| entry.file_name().into_string().ok())
+            .filter(|name| !name.to_lowercase().ends_with(".md"))
+            .map(|name| (strsim::jaro_winkler(&wanted, &name.to_lowercase()), name))
+            .filter(|(score, _)| *score >= 0.85)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))?
+            .1;
+        let written = path.rfind('/').map_or("", |slash| &path[..=slash]);
+        Some(format!("{written}{}", name.replace(' ', "%20")))
     }
 
     fn source_names(&self) -> Vec<(PathBuf, String, String)> {
@@ -327,6 +363,7 @@ pub fn verify_some(
         ids: pages.iter().map(|p| (p.output, &p.scan.ids)).collect(),
         sources: std::sync::OnceLock::new(),
         pages,
+        root: targets.root,
     };
     let per_page: Vec<PageFindings> = pages
         .par_iter()
@@ -397,7 +434,10 @@ fn check_page(site: &Site<'_>, page: &CheckedPage<'_>) -> PageFindings {
                     d = d.at(Location::new(source, r.line, r.column));
                 }
                 let near = (problem.code == "broken-link")
-                    .then(|| site.near_source(page.source, r))
+                    .then(|| {
+                        site.near_source(page.source, r)
+                            .or_else(|| site.near_file(page.source, r))
+                    })
                     .flatten();
                 if let Some(near) = near {
                     d = d.help(format!("did you mean `{near}`?"));
@@ -806,6 +846,7 @@ mod tests {
         Targets {
             files,
             unread: &NONE_UNREAD,
+            root: None,
         }
     }
 

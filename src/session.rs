@@ -215,6 +215,7 @@ impl Session {
             &check::Targets {
                 files: &k.link_targets,
                 unread: &k.unread,
+                root: Some(&self.opts.root),
             },
             &k.urls,
         ));

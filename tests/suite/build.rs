@@ -368,7 +368,7 @@ fn broken_links_and_anchors_point_at_the_markdown_source() {
     assert_eq!(built.errors().len(), 2, "{}", built.summary());
 }
 
-/// A link to a misspelt chapter or spec file suggests the file meant, as
+/// A link to a misspelt chapter, spec or image suggests the file meant, as
 /// the link would be written from the same page (also from a translation).
 #[test]
 fn broken_links_to_misspelt_files_suggest_the_file_meant() {
@@ -396,6 +396,11 @@ fn broken_links_to_misspelt_files_suggest_the_file_meant() {
             "book/03-far.md",
             "# Far\n\n[Nothing like it](zzz-qqq.md).\n",
         ),
+        ("book/04-pic.md", "# Pic\n\n![Flow](images/flw.svg)\n"),
+        (
+            "book/images/flow.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        ),
     ] {
         let path = site.path().join(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -416,7 +421,11 @@ fn broken_links_to_misspelt_files_suggest_the_file_meant() {
         "did you mean `01-why.md`?"
     );
     assert!(help("book/03-far.md", 3, 1).starts_with("check the path"));
-    assert_eq!(built.errors().len(), 4, "{}", built.summary());
+    assert_eq!(
+        help("book/04-pic.md", 3, 1),
+        "did you mean `images/flow.svg`?"
+    );
+    assert_eq!(built.errors().len(), 5, "{}", built.summary());
 }
 
 #[test]
