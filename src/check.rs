@@ -128,6 +128,9 @@ struct Problem {
     help: Option<String>,
     /// Identifies the same problem across pages (for template links).
     key: String,
+    /// A published page or file beside the missing one with a close name
+    /// (`why/`, `logo.svg`), to name in the help.
+    near: Option<String>,
 }
 
 /// What the link check checks against: every output path that is
@@ -240,6 +243,43 @@ impl Site<'_> {
         Some(format!("{written}{}", name.replace(' ', "%20")))
     }
 
+    /// A published page (`why/`) or file (`logo.svg`) in the folder of the
+    /// missing `output` (a path in the output folder) with a close name.
+    fn near_output(&self, output: &str) -> Option<String> {
+        let trimmed = output.strip_suffix("index.html").unwrap_or(output);
+        let trimmed = trimmed.trim_end_matches('/');
+        let (folder, wanted) = match trimmed.rsplit_once('/') {
+            Some((folder, name)) => (format!("{folder}/"), name),
+            None => (String::new(), trimmed),
+        };
+        if wanted.is_empty() {
+            return None;
+        }
+        let wanted = wanted.to_lowercase();
+        self.files
+            .range(folder.clone()..)
+            .take_while(|file| file.starts_with(&folder))
+            // A folder of a large site (its pages' own folders below it)
+            // is not worth reading whole for a hint.
+            .take(10_000)
+            .map(|file| &file[folder.len()..])
+            .filter_map(|rest| match rest.strip_suffix("/index.html") {
+                Some(page) if !page.contains('/') => Some((page, "/")),
+                _ if !rest.contains('/') && rest != "index.html" => Some((rest, "")),
+                _ => None,
+            })
+            .map(|(name, slash)| {
+                (
+                    strsim::jaro_winkler(&wanted, &name.to_lowercase()),
+                    name,
+                    slash,
+                )
+            })
+            .filter(|(score, ..)| *score >= 0.85)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(a.1)))
+            .map(|(_, name, slash)| format!("{}{slash}", name.replace(' ', "%20")))
+    }
+
     fn source_names(&self) -> Vec<(PathBuf, String, String)> {
         self.pages
             .iter()
@@ -293,6 +333,7 @@ impl Site<'_> {
                             .to_string(),
                     ),
                     key: resolved,
+                    near: None,
                 });
             };
             let output = percent_decode(&output).into_owned();
@@ -304,15 +345,19 @@ impl Site<'_> {
                     dir_index
                 } else {
                     let url = percent_decode(&resolved).into_owned();
+                    let near = self.near_output(&output);
+                    let help = match &near {
+                        Some(name) => format!("did you mean `{}`?", with_last_segment(&url, name)),
+                        None => "check the path: relative links resolve against the source \
+                                 file, links that start with `/` against the site root"
+                            .to_string(),
+                    };
                     return Some(Problem {
                         code: "broken-link",
                         what: format!("nothing is published at `{url}`"),
-                        help: Some(
-                            "check the path: relative links resolve against the source file, \
-                             links that start with `/` against the site root"
-                                .to_string(),
-                        ),
+                        help: Some(help),
                         key: url,
+                        near,
                     });
                 }
             }
@@ -334,6 +379,7 @@ impl Site<'_> {
             what: format!("`#{decoded}` is not an anchor in {shown}"),
             help: Some(anchor_help(&decoded, ids, &shown)),
             key: format!("{target}#{decoded}"),
+            near: None,
         })
     }
 }
@@ -437,6 +483,10 @@ fn check_page(site: &Site<'_>, page: &CheckedPage<'_>) -> PageFindings {
                     .then(|| {
                         site.near_source(page.source, r)
                             .or_else(|| site.near_file(page.source, r))
+                            .or_else(|| {
+                                let path = r.dest.split(['#', '?']).next().unwrap_or("");
+                                Some(with_last_segment(path, problem.near.as_deref()?))
+                            })
                     })
                     .flatten();
                 if let Some(near) = near {
@@ -583,6 +633,14 @@ fn page_name(path: &Path) -> String {
         _ => &stem,
     };
     unnumbered.to_lowercase()
+}
+
+/// `link` with its last segment replaced by `name` (`/book/whyy/`, `why/`
+/// → `/book/why/`).
+fn with_last_segment(link: &str, name: &str) -> String {
+    let trimmed = link.trim_end_matches('/');
+    let folder = trimmed.rfind('/').map_or("", |slash| &trimmed[..=slash]);
+    format!("{folder}{name}")
 }
 
 fn file_name(path: &Path) -> Cow<'_, str> {
@@ -982,6 +1040,24 @@ mod tests {
                 .starts_with("check the path"),
             "{d:#?}"
         );
+    }
+
+    #[test]
+    fn a_broken_link_to_a_page_or_file_url_suggests_the_one_beside_it() {
+        let d = run(
+            r#"<a href="/rfc/book/whyy/">x</a><a href="/rfc/assets/charter.cs">y</a>"#,
+            &[record("/book/whyy/", "/rfc/book/whyy/", 3, 1)],
+        );
+        assert_eq!(d.len(), 2, "{d:#?}");
+        assert_eq!(d[0].help.as_deref(), Some("did you mean `/book/why/`?"));
+        // A template's link (no Markdown record): the URL as written.
+        let help = d[1].help.as_deref().unwrap_or("");
+        assert!(
+            help.ends_with("; did you mean `/rfc/assets/charter.css`?"),
+            "{help}"
+        );
+        assert_eq!(with_last_segment("/a/b", "c.svg"), "/a/c.svg");
+        assert_eq!(with_last_segment("b/", "why/"), "why/");
     }
 
     #[test]
