@@ -232,8 +232,11 @@ Example:
     See [why](../book/whyy.md).            # no such chapter
     ![diagram](images/missing.png)
 
-Fix: correct the path. Relative links resolve against the source file;
-links starting with `/` against the site root. Links from templates: check
+Fix: correct the path. When a page or file with a close name exists
+where the link points (`01-why.md` for `01-whyy.md`, `images/flow.svg`
+for `images/flw.svg`), the help names it. Relative links resolve against
+the source file; links starting with `/` against the site root. Links
+from templates: check
 the overrides in templates/. Change its level with `lints:` in
 charter.yaml, e.g. `lints: { broken-link: warn }` while migrating a site
 with known broken links.",
