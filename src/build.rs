@@ -789,9 +789,14 @@ fn write_spec_files(site: &Site<'_>, files: &Files<'_>) {
         site.urls
             .relative(&Scope::root(), &Route::File(name.to_string()))
     };
+    let abstracts: BTreeMap<u32, String> = index
+        .specs
+        .values()
+        .filter_map(|s| Some((s.number, site.description(s.page)?)))
+        .collect();
     files.write(
         &in_version("specs.json"),
-        spec_site::specs_json(index, links).as_bytes(),
+        spec_site::specs_json(index, links, &abstracts).as_bytes(),
     );
     let requirements: BTreeMap<u32, &[markdown::Requirement]> = index
         .specs
@@ -813,7 +818,7 @@ fn write_spec_files(site: &Site<'_>, files: &Files<'_>) {
     };
     files.write(
         &in_version("specs.xml"),
-        spec_site::atom_feed(index, links, &site.config.title, &absolute).as_bytes(),
+        spec_site::atom_feed(index, links, &site.config.title, &absolute, &abstracts).as_bytes(),
     );
 }
 

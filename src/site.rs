@@ -648,6 +648,18 @@ impl<'a> Site<'a> {
     }
 
     /// The template context of page `index`.
+    /// What describes page `index` to search engines, link previews and
+    /// feeds: its front matter's `description`, else its first paragraph
+    /// (the home page falls back to the site's description instead).
+    pub fn description(&self, index: usize) -> Option<String> {
+        let page = &self.content.pages[index];
+        page.front.description.clone().or_else(|| {
+            (page.kind != PageKind::Home)
+                .then(|| self.prepared[index].rendered.summary.clone())
+                .flatten()
+        })
+    }
+
     pub fn page_context(&self, index: usize) -> PageContext {
         let page = &self.content.pages[index];
         let l = self.lang_of(index);
@@ -678,12 +690,7 @@ impl<'a> Site<'a> {
         PageContext {
             kind: page.kind.name(),
             title: this.title.clone(),
-            description: page.front.description.clone().or_else(|| {
-                // The home page falls back to the site's description instead.
-                (page.kind != PageKind::Home)
-                    .then(|| this.rendered.summary.clone())
-                    .flatten()
-            }),
+            description: self.description(index),
             url: this.url.clone(),
             canonical: (absolute.starts_with("http") || in_default.is_some_and(|d| d.same_page))
                 .then_some(absolute),

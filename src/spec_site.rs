@@ -278,10 +278,16 @@ struct SpecRecord<'a> {
     obsoleted_by: &'a [u32],
     license: Option<&'a str>,
     url: String,
+    /// The spec's abstract (its `description:`, else its first paragraph).
+    description: Option<&'a str>,
 }
 
-/// `specs.json`: every published spec.
-pub fn specs_json(index: &SpecIndex, links: &SiteLinks) -> String {
+/// `specs.json`: every published spec, with its abstract from `abstracts`.
+pub fn specs_json(
+    index: &SpecIndex,
+    links: &SiteLinks,
+    abstracts: &BTreeMap<u32, String>,
+) -> String {
     let records: Vec<SpecRecord<'_>> = index
         .specs
         .values()
@@ -296,6 +302,7 @@ pub fn specs_json(index: &SpecIndex, links: &SiteLinks) -> String {
             obsoleted_by: &s.obsoleted_by,
             license: s.license.as_deref(),
             url: links.spec_url(s.number),
+            description: abstracts.get(&s.number).map(String::as_str),
         })
         .collect();
     serde_json::to_string_pretty(&records).unwrap_or_else(|_| "[]".into()) + "\n"
@@ -351,13 +358,16 @@ pub fn requirements_json(
     serde_json::to_string_pretty(&records).unwrap_or_else(|_| "[]".into()) + "\n"
 }
 
-/// `specs.xml`: an Atom feed of the specs. Entries carry the build's date
-/// (`SOURCE_DATE_EPOCH`, else the Unix epoch) so output stays reproducible.
+/// `specs.xml`: an Atom feed of the specs, each summarised by its abstract
+/// (from `abstracts`, else its name and status). Entries carry the build's
+/// date (`SOURCE_DATE_EPOCH`, else the Unix epoch) so output stays
+/// reproducible.
 pub fn atom_feed(
     index: &SpecIndex,
     links: &SiteLinks,
     site_title: &str,
     absolute: &dyn Fn(&str) -> String,
+    abstracts: &BTreeMap<u32, String>,
 ) -> String {
     let updated = feed_date();
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
@@ -399,11 +409,11 @@ pub fn atom_feed(
             "    <category term=\"{}\"/>\n",
             spec.status.name()
         ));
-        xml.push_str(&format!(
-            "    <summary>{} ({})</summary>\n",
-            escape(&spec.name),
-            spec.status.name()
-        ));
+        let summary = match abstracts.get(&spec.number) {
+            Some(text) => escape(text),
+            None => format!("{} ({})", escape(&spec.name), spec.status.name()),
+        };
+        xml.push_str(&format!("    <summary>{summary}</summary>\n"));
         xml.push_str("  </entry>\n");
     }
     xml.push_str("</feed>\n");

@@ -65,6 +65,14 @@ fn zeromq_rfc_builds_with_the_warnings_it_deserves() {
 
     let specs: Vec<serde_json::Value> = serde_json::from_str(built.text("specs.json")).unwrap();
     assert_eq!(specs.len(), 52);
+    let c4_record = specs.iter().find(|s| s["number"] == 42).unwrap();
+    assert!(
+        c4_record["description"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("The Collective Code Construction Contract (C4) is an evolution"),
+        "{c4_record}"
+    );
     let count = |status: &str| specs.iter().filter(|s| s["status"] == status).count();
     assert_eq!(
         [
@@ -120,6 +128,14 @@ fn zeromq_rfc_builds_with_the_warnings_it_deserves() {
     let feed = built.text("specs.xml");
     assert!(
         feed.contains("<author><name>Pieter Hintjens</name><email>ph@imatix.com</email></author>")
+    );
+    assert!(
+        feed.contains(
+            "<summary>The Collective Code Construction Contract (C4) is an evolution of the \
+             github.com Fork + Pull Model, aimed at providing an optimal collaboration model for \
+             free software projects.</summary>"
+        ),
+        "a feed entry is summarised by the spec's abstract"
     );
     assert!(c4.contains(r#"<span class="bcp14">MUST</span>"#));
     assert!(

@@ -352,6 +352,7 @@ fn specs_json_lists_published_specs_with_their_fields() {
             "obsoleted_by": [],
             "license": "MPL-2.0",
             "url": "/spec/1/",
+            "description": "A patch MUST be small. Reviewers SHOULD answer within a day.",
         })
     );
     // The inverse of `obsoleted_by:` is derived both ways.
