@@ -1123,6 +1123,7 @@ mod tests {
             "menu",
             "not-found-title",
             "not-found-text",
+            "not-found-suggestion",
             "back-home",
             "search-placeholder",
         ] {

@@ -380,6 +380,26 @@ fn example_site_in_a_real_browser() {
         "404 page is styled: {css_loaded}"
     );
     driver.screenshot("not-found");
+    let hint = "const p = document.querySelector('[data-not-found-suggestion]'); \
+                return [p.hidden, p.querySelector('a').getAttribute('href'), p.textContent.trim()]";
+    assert_eq!(
+        driver.js(hint)[0],
+        json!(true),
+        "nothing close to no/such/page/"
+    );
+
+    // A mistyped or renamed chapter's address: the 404 page offers the
+    // closest chapter by address or title.
+    driver.goto(&format!("{origin}{BASE}book/why-we-exsit/"));
+    let shown = driver.js(hint);
+    assert_eq!(shown[0], json!(false), "{shown}");
+    assert_eq!(shown[1], json!(format!("{BASE}book/why/")), "{shown}");
+    assert_eq!(
+        shown[2],
+        json!("Perhaps you were looking for: Why we exist"),
+        "{shown}"
+    );
+    driver.screenshot("not-found-suggestion");
 }
 
 /// Every code block gets a "Copy" button, labelled in the page's language,

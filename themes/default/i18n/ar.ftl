@@ -16,6 +16,7 @@ next = التالي
 edit-this-page = حرّر هذه الصفحة
 not-found-title = الصفحة غير موجودة
 not-found-text = الصفحة التي تبحث عنها غير موجودة، أو نُقلت إلى مكان آخر.
+not-found-suggestion = ربما كنت تبحث عن:
 back-home = العودة إلى الصفحة الرئيسية
 search-placeholder = ابحث…
 built-with = صُنع باستخدام

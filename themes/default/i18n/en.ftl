@@ -19,6 +19,7 @@ next = Next
 edit-this-page = Edit this page
 not-found-title = Page not found
 not-found-text = The page you are looking for does not exist, or it has moved.
+not-found-suggestion = Perhaps you were looking for:
 back-home = Back to the home page
 search-placeholder = Search…
 built-with = Built with

@@ -16,6 +16,7 @@ next = Далее
 edit-this-page = Редактировать страницу
 not-found-title = Страница не найдена
 not-found-text = Страницы, которую вы ищете, не существует, или она была перемещена.
+not-found-suggestion = Возможно, вы искали:
 back-home = На главную страницу
 search-placeholder = Поиск…
 built-with = Сделано с помощью

@@ -261,8 +261,49 @@
     });
   }
 
+  // The 404 page: the handbook page whose address or title is closest to
+  // the address asked for (a renamed chapter, a typed URL), from the shared
+  // chapter tree. Compared by the letter pairs the two have in common.
+  function words(text) {
+    var path = text || "";
+    try { path = decodeURIComponent(path); } catch (e) { /* a stray % stays as typed */ }
+    var last = path.replace(/\/+$/, "").split("/").pop() || "";
+    return last.toLowerCase().replace(/\.(html?|md)$/, "").replace(/^\d+[-_]/, "").replace(/[-_.]+/g, " ");
+  }
+  function pairs(text) {
+    var out = {};
+    for (var i = 0; i + 1 < text.length; i++) out[text.substr(i, 2)] = (out[text.substr(i, 2)] || 0) + 1;
+    return out;
+  }
+  function likeness(a, b) {
+    if (a.length < 2 || b.length < 2) return a === b ? 1 : 0;
+    var pa = pairs(a), pb = pairs(b), shared = 0, total = 0;
+    Object.keys(pa).forEach(function (k) { total += pa[k]; if (pb[k]) shared += Math.min(pa[k], pb[k]); });
+    Object.keys(pb).forEach(function (k) { total += pb[k]; });
+    return (2 * shared) / total;
+  }
+  function suggestNearPage() {
+    var hint = doc.querySelector("[data-not-found-suggestion]");
+    var items = window.charterNav;
+    if (!hint || !Array.isArray(items)) return;
+    var wanted = words(window.location.pathname);
+    if (wanted.length < 2) return;
+    var best = null, bestScore = 0.5;
+    items.forEach(function (item) {
+      if (!item.url) return;
+      var score = Math.max(likeness(wanted, words(item.url)), likeness(wanted, (item.title || "").toLowerCase()));
+      if (score > bestScore) { best = item; bestScore = score; }
+    });
+    if (!best) return;
+    var link = hint.querySelector("a");
+    link.href = best.url;
+    link.textContent = best.title;
+    hint.hidden = false;
+  }
+
   function init() {
     setupPageKeys();
+    suggestNearPage();
     setupThemeToggle();
     setupMenu();
     buildNav();
