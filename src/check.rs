@@ -192,7 +192,8 @@ impl Site<'_> {
         let target = crate::links::relative_target(dir, path);
         let wanted = page_name(&target);
         let wanted_file = file_name(&target).to_lowercase();
-        self.sources
+        let scored = self
+            .sources
             .get_or_init(|| self.source_names())
             .iter()
             .filter(|(candidate, ..)| *candidate != target)
@@ -205,10 +206,8 @@ impl Site<'_> {
                     score = score.max(strsim::jaro_winkler(&wanted_file, file)) + 0.01;
                 }
                 (score, candidate)
-            })
-            .filter(|(score, _)| *score >= 0.85)
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(a.1)))
-            .map(|(_, candidate)| relative_link(dir, candidate))
+            });
+        closest(scored).map(|candidate| relative_link(dir, candidate))
     }
 
     /// For a broken link to any other file (an image, a download): a file
@@ -227,18 +226,16 @@ impl Site<'_> {
         }
         let wanted = file_name(&target).to_lowercase();
         let folder = self.root?.join(target.parent()?);
-        let name = std::fs::read_dir(folder)
+        let names = std::fs::read_dir(folder)
             .ok()?
             .flatten()
             // A folder of thousands of files is not worth reading for a hint.
             .take(10_000)
             .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
             .filter_map(|entry| entry.file_name().into_string().ok())
-            .filter(|name| !name.to_lowercase().ends_with(".md"))
-            .map(|name| (strsim::jaro_winkler(&wanted, &name.to_lowercase()), name))
-            .filter(|(score, _)| *score >= 0.85)
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))?
-            .1;
+            .filter(|name| !name.to_lowercase().ends_with(".md"));
+        let name =
+            closest(names.map(|name| (strsim::jaro_winkler(&wanted, &name.to_lowercase()), name)))?;
         let written = path.rfind('/').map_or("", |slash| &path[..=slash]);
         Some(format!("{written}{}", name.replace(' ', "%20")))
     }
@@ -256,7 +253,8 @@ impl Site<'_> {
             return None;
         }
         let wanted = wanted.to_lowercase();
-        self.files
+        let scored = self
+            .files
             .range(folder.clone()..)
             .take_while(|file| file.starts_with(&folder))
             // A folder of a large site (its pages' own folders below it)
@@ -269,15 +267,10 @@ impl Site<'_> {
                 _ => None,
             })
             .map(|(name, slash)| {
-                (
-                    strsim::jaro_winkler(&wanted, &name.to_lowercase()),
-                    name,
-                    slash,
-                )
-            })
-            .filter(|(score, ..)| *score >= 0.85)
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(a.1)))
-            .map(|(_, name, slash)| format!("{}{slash}", name.replace(' ', "%20")))
+                let score = strsim::jaro_winkler(&wanted, &name.to_lowercase());
+                (score, (name, slash))
+            });
+        closest(scored).map(|(name, slash)| format!("{}{slash}", name.replace(' ', "%20")))
     }
 
     fn source_names(&self) -> Vec<(PathBuf, String, String)> {
@@ -633,6 +626,15 @@ fn page_name(path: &Path) -> String {
         _ => &stem,
     };
     unnumbered.to_lowercase()
+}
+
+/// The best of scored candidates, if it is close enough to suggest; the
+/// first in order among equals, so hints do not change between runs.
+fn closest<T: Ord>(scored: impl Iterator<Item = (f64, T)>) -> Option<T> {
+    scored
+        .filter(|(score, _)| *score >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, best)| best)
 }
 
 /// `link` with its last segment replaced by `name` (`/book/whyy/`, `why/`
