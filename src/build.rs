@@ -94,6 +94,9 @@ pub struct BuildReport {
     /// Versions built and versions restored from the cache (names).
     pub versions_built: Vec<String>,
     pub versions_cached: Vec<String>,
+    /// Code blocks taken from those the last build stored in the site's
+    /// cache folder rather than highlighted again.
+    pub code_blocks_restored: usize,
 }
 
 impl BuildReport {
@@ -162,12 +165,23 @@ fn build_with(opts: &BuildOptions) -> (BuildReport, Option<Session>) {
         _ => &NullOutput,
     };
 
+    // One highlighter for every version: its compiled syntaxes and memo
+    // serve them all. A build to disk starts from the blocks the last one
+    // stored in the cache folder, and stores its own for the next.
+    let cache_dir = crate::cache_dir::path(&opts.root);
+    let shared = Shared {
+        out,
+        highlighter: std::sync::Arc::new(match opts.target {
+            Target::Disk(_) => Highlighter::with_stored(&cache_dir),
+            _ => Highlighter::new(),
+        }),
+    };
     let stats = match &config.versions {
         None => run(
             opts,
             &config,
             &VersionRun::single(),
-            out,
+            &shared,
             &mut diags,
             &mut clock,
             &mut report,
@@ -176,7 +190,7 @@ fn build_with(opts: &BuildOptions) -> (BuildReport, Option<Session>) {
             opts,
             &config,
             versions,
-            out,
+            &shared,
             &mut diags,
             &mut clock,
             &mut report,
@@ -184,6 +198,11 @@ fn build_with(opts: &BuildOptions) -> (BuildReport, Option<Session>) {
     };
     report.pages = stats.pages;
     report.files = stats.files;
+    report.code_blocks_restored = shared.highlighter.restored();
+    // As with the version cache, a cache that cannot be written (a
+    // read-only checkout) is no problem of the site's: the output is whole
+    // without it, and the next build highlights again.
+    let _ = shared.highlighter.store();
     let raw = diags.clone();
     report.diagnostics = finish(diags, &config.lints, opts.strict);
 
@@ -401,12 +420,18 @@ impl VersionRun {
     }
 }
 
+/// What every version's run of one build shares.
+pub(crate) struct Shared<'a> {
+    pub(crate) out: &'a dyn Output,
+    pub(crate) highlighter: std::sync::Arc<Highlighter>,
+}
+
 /// A finished build's resolved state, kept by a `Session`.
 pub(crate) struct Kept {
     pub(crate) urls: Urls,
     pub(crate) theme: Theme,
     pub(crate) ui: std::sync::Arc<crate::i18n::UiStrings>,
-    pub(crate) highlighter: Highlighter,
+    pub(crate) highlighter: std::sync::Arc<Highlighter>,
     pub(crate) content: content::Content,
     pub(crate) langs: Vec<LangSite>,
     pub(crate) prepared: Vec<site::Prepared>,
@@ -426,11 +451,12 @@ fn run(
     opts: &BuildOptions,
     config: &Config,
     version: &VersionRun,
-    out: &dyn Output,
+    shared: &Shared<'_>,
     diags: &mut Vec<Diagnostic>,
     clock: &mut Clock,
     report: &mut BuildReport,
 ) -> Stats {
+    let (out, highlighter) = (shared.out, &shared.highlighter);
     let base_url = opts.base_url.as_deref().or(config.base_url.as_deref());
     let urls = Urls::new(base_url).in_version(version.prefix.as_deref());
 
@@ -442,7 +468,6 @@ fn run(
     let (theme, mut found) = Theme::load_lenient(&opts.root);
     diags.append(&mut found);
     let theme = theme.map(|t| t.with_ui(ui.clone()));
-    let highlighter = Highlighter::new();
     clock.lap("theme", report);
 
     let load_opts = content::LoadOptions {
@@ -460,7 +485,7 @@ fn run(
     let mut prepared = site::prepare_all(
         &content,
         &langs,
-        &highlighter,
+        highlighter,
         &urls,
         opts.cache.as_deref(),
         config,
@@ -532,7 +557,7 @@ fn run(
         None
     };
     write_spec_files(&site, &files);
-    write_site_files(opts, config, version, &site, &theme, &highlighter, &files);
+    write_site_files(opts, config, version, &site, &theme, highlighter, &files);
     // After every other page and file, so that an alias that collides with
     // one is the write reported, at the alias.
     write_aliases(&site, &files);
@@ -591,7 +616,7 @@ fn run(
         urls: urls.clone(),
         theme,
         ui: ui.clone(),
-        highlighter,
+        highlighter: highlighter.clone(),
         scans: scans.into_iter().collect(),
         not_found,
         written,

@@ -3,13 +3,18 @@
 //! for a light and a dark theme, a memo of blocks already highlighted
 //! (a translation keeps its source's code blocks as they are), and a memo
 //! of lines already parsed in the same parser state (code repeats its
-//! lines: braces, imports, returns, boilerplate).
+//! lines: braces, imports, returns, boilerplate). The blocks of one
+//! `charter build` are kept for the next in the site's cache folder
+//! ([`store`]).
+
+pub mod store;
 
 use crate::html::{escape, escape_into};
 // foldhash, not std's SipHash: the line memo is asked for every line of
 // code, and hashing the line was most of the lookup.
 use hashbrown::HashMap;
 use std::fmt::Write as _;
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use syntect::highlighting::{Color, Theme, ThemeSet};
@@ -37,6 +42,9 @@ pub struct Highlighter {
     css: String,
     memo: Mutex<Memo>,
     memo_hits: AtomicUsize,
+    /// The blocks previous builds left in the site's cache folder, and
+    /// where this one's go ([`Highlighter::with_stored`]).
+    store: Option<store::BlockStore>,
     /// Line memos, one per rayon thread (and one for any other thread), so
     /// a lookup never waits on another thread.
     lines: Vec<Mutex<LineMemo>>,
@@ -210,8 +218,33 @@ impl Highlighter {
             css,
             memo: Mutex::default(),
             memo_hits: AtomicUsize::new(0),
+            store: None,
             lines: (0..threads).map(|_| Mutex::default()).collect(),
         }
+    }
+
+    /// A highlighter that takes the blocks a previous build of this binary
+    /// left in the site's cache folder `cache_dir` rather than highlighting
+    /// them again, and leaves this build's there with [`Highlighter::store`].
+    pub fn with_stored(cache_dir: &Path) -> Self {
+        Highlighter {
+            store: store::BlockStore::open(cache_dir),
+            ..Self::new()
+        }
+    }
+
+    /// Leaves the blocks of this build in the cache folder for the next
+    /// (see [`store::BlockStore::finish`]); a highlighter not made by
+    /// [`Highlighter::with_stored`] keeps nothing.
+    pub fn store(&self) -> std::io::Result<()> {
+        self.store
+            .as_ref()
+            .map_or(Ok(()), store::BlockStore::finish)
+    }
+
+    /// How many blocks this build took from those a previous one left.
+    pub fn restored(&self) -> usize {
+        self.store.as_ref().map_or(0, store::BlockStore::restored)
     }
 
     /// HTML for a fenced code block (the `<pre><code>` element and all), with
@@ -272,6 +305,9 @@ impl Highlighter {
     }
 
     fn highlight_memoized(&self, code: &str, syntax: &SyntaxReference) -> Option<Arc<str>> {
+        if let Some(html) = self.store.as_ref().and_then(|s| s.get(&syntax.name, code)) {
+            return Some(html);
+        }
         let key = (syntax.name.clone(), code.to_string());
         // A poisoned lock only means another page panicked mid-insert;
         // the map itself is still whole.
@@ -281,6 +317,9 @@ impl Highlighter {
             return Some(html.clone());
         }
         let html: Arc<str> = self.highlight(code, syntax)?.into();
+        if let Some(store) = &self.store {
+            store.add(&key.0, &key.1, &html);
+        }
         let mut memo = lock();
         memo.bytes += key.1.len() + html.len();
         if memo.bytes > MEMO_BUDGET {

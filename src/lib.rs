@@ -9,6 +9,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod build;
+pub mod cache_dir;
 pub mod check;
 pub mod config;
 pub mod content;

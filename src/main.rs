@@ -270,7 +270,7 @@ fn main() -> ExitCode {
             let Some(root) = site_root(&cli, site.as_deref()) else {
                 return ExitCode::from(2);
             };
-            let cache = root.join(charter::versions::cache::CACHE_DIR);
+            let cache = charter::cache_dir::path(&root);
             let output = output.clone().unwrap_or_else(|| root.join("public"));
             // `clean` removes what `build` would replace: the same folders
             // are refused (a site whose charter.yaml does not load still
@@ -389,6 +389,14 @@ fn run_build(cli: &Cli, color: bool, root: PathBuf, target: Target, args: &Build
     if cli.verbose {
         for (stage, time) in &report.timings {
             eprintln!("  {stage:<10} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+        }
+        if report.code_blocks_restored > 0 {
+            eprintln!(
+                "  {} code blocks as highlighted by the last build ({}/{})",
+                report.code_blocks_restored,
+                charter::cache_dir::CACHE_DIR,
+                charter::highlight::store::FILE
+            );
         }
     }
     if !report.succeeded() {

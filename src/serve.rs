@@ -876,7 +876,7 @@ pub fn is_ignored(root: &Path, path: &Path) -> bool {
     if let Some(top) = names.next() {
         if top == "public"
             || top == "target"
-            || top == crate::versions::cache::CACHE_DIR
+            || top == crate::cache_dir::CACHE_DIR
             || top.starts_with(".public.charter-")
         {
             return true;

@@ -4,7 +4,7 @@
 //! tree and everything that shapes its pages are unchanged — and write the
 //! root's `versions.json`.
 
-use super::{run, BuildOptions, BuildReport, Clock, Stats, VersionRun};
+use super::{run, BuildOptions, BuildReport, Clock, Shared, Stats, VersionRun};
 use crate::config::{self, Config, VersionsConfig};
 use crate::content;
 use crate::diagnostics::{self, Diagnostic};
@@ -32,16 +32,17 @@ struct State {
     failed: bool,
 }
 
-/// Builds every version into `out`.
+/// Builds every version into `shared.out`.
 pub(super) fn run_all(
     opts: &BuildOptions,
     config: &Config,
     wanted: &VersionsConfig,
-    out: &dyn Output,
+    shared: &Shared<'_>,
     diags: &mut Vec<Diagnostic>,
     clock: &mut Clock,
     report: &mut BuildReport,
 ) -> Stats {
+    let out = shared.out;
     let repo = GitCli::new(&opts.root);
     let (list, mut found) = versions::plan(config, wanted, &repo);
     diags.append(&mut found);
@@ -130,7 +131,7 @@ pub(super) fn run_all(
             &run_opts,
             version_config,
             &version_run,
-            out,
+            shared,
             &mut found,
             clock,
             report,

@@ -11,9 +11,6 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// The cache folder's name in the site root.
-pub const CACHE_DIR: &str = ".charter-cache";
-
 /// What a version's output was built from, and what it holds.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
@@ -76,7 +73,7 @@ pub struct Cache {
 impl Cache {
     pub fn new(root: &Path) -> Self {
         Cache {
-            dir: root.join(CACHE_DIR),
+            dir: crate::cache_dir::path(root),
         }
     }
 
@@ -102,6 +99,7 @@ impl Cache {
             .join("trees")
             .join(format!(".{tree}.tmp-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&tmp);
+        crate::cache_dir::create(&self.dir).map_err(|e| e.to_string())?;
         repo.export(tree, &tmp).map_err(|e| e.to_string())?;
         match std::fs::rename(&tmp, &dest) {
             Ok(()) => Ok(dest),
@@ -143,6 +141,7 @@ impl Cache {
     /// is never taken for a whole one.
     pub fn store(&self, name: &str, entry: &Entry, files: FilesFrom<'_>) -> std::io::Result<()> {
         use rayon::prelude::*;
+        crate::cache_dir::create(&self.dir)?;
         let dir = self.version_dir(name);
         remove_files_in_parallel(&dir);
         let files_dir = dir.join("files");

@@ -150,6 +150,57 @@ fn code_highlighted_in_a_parallel_build_is_each_block_highlighted_alone() {
     assert_eq!(compared, 60);
 }
 
+/// `charter build` keeps its highlighted code blocks in the site's cache
+/// folder; the next build takes them from there instead of highlighting
+/// them again, and writes the same pages. A cache file that does not read
+/// whole is rebuilt, and the folder tells git to ignore it.
+#[test]
+fn the_next_build_takes_highlighted_blocks_from_the_cache_folder() {
+    let site = copy_fixture("code-blocks");
+    let out = tempfile::tempdir().unwrap();
+    let cache = site.path().join(".charter-cache");
+    let _ = std::fs::remove_dir_all(&cache);
+    let build = |n: &str| {
+        let dir = out.path().join(n);
+        let report = build_to_disk(site.path(), &dir);
+        assert!(report.succeeded(), "{:?}", report.diagnostics);
+        (report.code_blocks_restored, read_tree(&dir))
+    };
+
+    let (restored, first) = build("first");
+    assert_eq!(restored, 0);
+    let stored = std::fs::read(cache.join("highlight")).unwrap();
+    let ignored = std::fs::read_to_string(cache.join(".gitignore")).unwrap();
+    assert!(ignored.lines().any(|l| l == "*"), "{ignored}");
+
+    let (restored, second) = build("second");
+    assert!(restored >= 60, "{restored} blocks from the cache");
+    assert_eq!(second, first);
+    // Nothing new was highlighted: the file is as the first build left it.
+    assert_eq!(std::fs::read(cache.join("highlight")).unwrap(), stored);
+
+    std::fs::write(cache.join("highlight"), &stored[..stored.len() / 2]).unwrap();
+    let (restored, third) = build("third");
+    assert_eq!(restored, 0, "half a file is not used");
+    assert_eq!(third, first);
+    let (restored, _) = build("fourth");
+    assert!(restored >= 60, "the third build wrote the file again");
+
+    // A block changed is highlighted again; the others come from the cache.
+    append(
+        site.path(),
+        "book/01-chapter-1.md",
+        "\n```rust\nfn added() {}\n```\n",
+    );
+    let (again, fifth) = build("fifth");
+    assert_eq!(again, restored);
+    let page = String::from_utf8_lossy(&fifth["book/chapter-1/index.html"]).into_owned();
+    assert!(
+        page.contains(r#"hl-entity hl-name hl-function hl-rust">added</span>"#),
+        "{page}"
+    );
+}
+
 /// vendor/syntect begins each pattern's search at the first byte its
 /// match can start with: tokens late in a line, after text in other
 /// scripts, and keywords matched without regard to case keep their

@@ -5,7 +5,6 @@ use crate::common;
 use assert_cmd::Command;
 use common::*;
 use predicates::prelude::*;
-use std::collections::BTreeMap;
 use std::path::Path;
 
 fn charter() -> Command {
@@ -14,41 +13,29 @@ fn charter() -> Command {
     cmd
 }
 
-/// A build leaves no staging or old output folders beside the output.
+/// A build leaves no staging or old output folders (`.public.charter-tmp-…`,
+/// `.public.charter-old-…`) beside the output.
 fn assert_no_temp_dirs(dir: &Path) {
     let leftovers: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .flatten()
-        .filter(|e| e.file_name().to_string_lossy().contains("charter-"))
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.contains(".charter-tmp-") || name.contains(".charter-old-")
+        })
         .collect();
     assert!(leftovers.is_empty(), "temp dirs left: {leftovers:?}");
 }
 
-fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
-
 #[test]
 fn build_positional_root_and_root_flag_both_work() {
+    let site = copy_fixture("basic");
     let out = tempfile::tempdir().unwrap();
     let o1 = out.path().join("a");
     charter()
         .args([
             "build",
-            fixture("basic").to_str().unwrap(),
+            site.path().to_str().unwrap(),
             "-o",
             o1.to_str().unwrap(),
         ])
@@ -59,7 +46,7 @@ fn build_positional_root_and_root_flag_both_work() {
         .args([
             "build",
             "-r",
-            fixture("basic").to_str().unwrap(),
+            site.path().to_str().unwrap(),
             "-o",
             o2.to_str().unwrap(),
         ])
@@ -252,14 +239,18 @@ fn clean_removes_the_output() {
 
 #[test]
 fn output_is_identical_with_one_or_two_threads() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&example_site(), site.path());
     let out = tempfile::tempdir().unwrap();
     let mut trees = Vec::new();
     for threads in ["1", "2"] {
+        // Each build highlights its code itself, not from the cache folder.
+        let _ = std::fs::remove_dir_all(site.path().join(".charter-cache"));
         let dir = out.path().join(threads);
         charter()
             .env("RAYON_NUM_THREADS", threads)
             .arg("build")
-            .arg(example_site())
+            .arg(site.path())
             .arg("-o")
             .arg(&dir)
             .assert()

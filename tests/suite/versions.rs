@@ -8,13 +8,6 @@ use charter::build::{self, BuildOptions, Target};
 use common::*;
 use std::path::Path;
 
-/// Builds the site at `root` into the folder `dir`.
-fn build_into(root: &Path, dir: &Path) -> charter::build::BuildReport {
-    let mut opts = BuildOptions::new(root);
-    opts.target = Target::Disk(dir.to_path_buf());
-    build::build(&opts)
-}
-
 fn build_memory(root: &Path) -> Built {
     build_at(root, |_| {})
 }
@@ -280,7 +273,7 @@ fn unchanged_versions_come_from_the_cache_byte_for_byte() {
     let root = site.path();
     let out = tempfile::tempdir().unwrap();
     let public = out.path().join("public");
-    let build_to_disk = || build_into(root, &public);
+    let build_to_disk = || build_to_disk(root, &public);
     let first = build_to_disk();
     assert!(first.succeeded(), "{:#?}", first.diagnostics);
     assert!(first.versions_cached.is_empty());
@@ -381,21 +374,6 @@ fn cached_versions_replay_their_warnings() {
     assert!(second.report.versions_built.is_empty());
     assert_eq!(legacy_warning(&second), legacy_warning(&first));
     assert_eq!(first.report.diagnostics, second.report.diagnostics);
-}
-
-fn read_tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().display().to_string(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
 }
 
 #[test]
@@ -532,7 +510,7 @@ fn a_damaged_cache_entry_is_rebuilt_and_never_reused() {
     let site = versioned_example();
     let root = site.path();
     let out = tempfile::tempdir().unwrap();
-    let build_to = |name: &str| build_into(root, &out.path().join(name));
+    let build_to = |name: &str| build_to_disk(root, &out.path().join(name));
     assert!(build_to("public").succeeded());
     let before = read_tree(&out.path().join("public"));
     // A file of v1.0's cached output disappears; a build into another
@@ -628,7 +606,7 @@ fn each_version_searches_its_own_index_and_a_cached_version_keeps_it() {
     let root = site.path();
     let out = tempfile::tempdir().unwrap();
     let public = out.path().join("public");
-    let build_to_disk = || build_into(root, &public);
+    let build_to_disk = || build_to_disk(root, &public);
     assert!(build_to_disk().succeeded());
     for prefix in ["", "v1.0/", "next/"] {
         assert!(

@@ -42,6 +42,26 @@ pub fn build_fixture(name: &str) -> Built {
     build_at(&fixture(name), |_| {})
 }
 
+/// Every file under `dir`, by its path relative to `dir`.
+pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap();
+            (rel.display().to_string(), std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Builds the site at `root` into `out` on disk, as `charter build -o` does.
+pub fn build_to_disk(root: &Path, out: &Path) -> BuildReport {
+    let mut opts = BuildOptions::new(root);
+    opts.target = Target::Disk(out.to_path_buf());
+    build::build(&opts)
+}
+
 /// Copies a fixture into a temp folder (so a test can add or break files).
 pub fn copy_fixture(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -49,8 +69,11 @@ pub fn copy_fixture(name: &str) -> tempfile::TempDir {
     dir
 }
 
+/// Copies a site, but not the cache folder a build of it may have left
+/// (a copy starts as a first build does).
 pub fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
+    let walk = walkdir::WalkDir::new(from).into_iter();
+    for entry in walk.filter_entry(|e| e.file_name() != ".charter-cache") {
         let entry = entry.expect("walk fixture");
         let rel = entry.path().strip_prefix(from).unwrap();
         let dest = to.join(rel);
