@@ -24,10 +24,12 @@ use std::sync::{Arc, Mutex};
 pub const FILE: &str = "highlight";
 
 /// The file's first bytes; the number changes with its layout.
-const MAGIC: &[u8] = b"charter-highlight 1\n";
+const MAGIC: &[u8] = b"charter-highlight 2\n";
 
-/// One stored block: the syntax's name, the code, and its highlighted HTML.
-pub type Block = (String, String, String);
+/// Record kinds after the header: a class attribute's value (numbered in
+/// the order they come), or a block (syntax, code, packed HTML).
+const CLASS_RECORD: u8 = 0;
+const BLOCK_RECORD: u8 = 1;
 
 /// The blocks a build started with, and those it adds.
 pub struct BlockStore {
@@ -35,11 +37,14 @@ pub struct BlockStore {
     identity: String,
     /// By syntax name and code; read-only once loaded, so lookups take no lock.
     stored: HashMap<(String, String), Stored>,
+    /// The class attributes the stored blocks' spans name, by number.
+    classes: Vec<Box<str>>,
     fresh: Mutex<Fresh>,
 }
 
 struct Stored {
-    html: Arc<str>,
+    /// The HTML as [`pack`] writes it: a tenth of its size.
+    packed: Box<[u8]>,
     used: AtomicBool,
 }
 
@@ -48,6 +53,8 @@ struct Stored {
 struct Fresh {
     /// The new file, opened with the first fresh block.
     out: Option<(PathBuf, std::io::BufWriter<std::fs::File>)>,
+    /// The new file's numbers for the class attributes written so far.
+    classes: HashMap<String, u32>,
     /// Hashes of the blocks written, so a block is written once even when
     /// the in-memory memo has started over and highlighted it again.
     written: HashSet<u64>,
@@ -80,29 +87,33 @@ impl BlockStore {
     pub fn open(cache_dir: &Path) -> Option<Self> {
         let identity = binary_identity()?;
         let path = cache_dir.join(FILE);
-        let stored = read(&path, &identity)
+        let (classes, blocks) = std::fs::read(&path)
+            .ok()
+            .and_then(|bytes| parse(&bytes, &identity))
+            .unwrap_or_default();
+        let stored = blocks
             .into_iter()
-            .map(|(syntax, code, html)| {
-                let html = Stored {
-                    html: html.into(),
-                    used: AtomicBool::new(false),
-                };
-                ((syntax, code), html)
+            .map(|(syntax, code, packed)| {
+                let used = AtomicBool::new(false);
+                ((syntax, code), Stored { packed, used })
             })
             .collect();
         Some(BlockStore {
             path,
             identity,
             stored,
+            classes,
             fresh: Mutex::default(),
         })
     }
 
-    /// The stored HTML of `code` in `syntax`, if a previous build left it.
+    /// The stored HTML of `code` in `syntax`, if a previous build left it
+    /// (and it unpacks: a block that does not is highlighted again).
     pub fn get(&self, syntax: &str, code: &str) -> Option<Arc<str>> {
         let block = self.stored.get(&Lookup(syntax, code))?;
+        let html = unpack(&block.packed, &self.classes)?;
         block.used.store(true, Ordering::Relaxed);
-        Some(block.html.clone())
+        Some(html.into())
     }
 
     /// Keeps a block highlighted in this build for the next.
@@ -114,15 +125,16 @@ impl BlockStore {
         if fresh.failed || fresh.finished || !fresh.written.insert(hash) {
             return;
         }
-        let written = match &mut fresh.out {
-            Some((_, out)) => put_block(out, syntax, code, html),
-            None => self.begin().and_then(|(temp, mut out)| {
-                put_block(&mut out, syntax, code, html)?;
-                fresh.out = Some((temp, out));
-                Ok(())
-            }),
-        };
-        if written.is_err() {
+        if fresh.out.is_none() {
+            match self.begin() {
+                Ok(open) => fresh.out = Some(open),
+                Err(_) => {
+                    fresh.failed = true;
+                    return;
+                }
+            }
+        }
+        if fresh.write_block(syntax, code, html).is_err() {
             fresh.failed = true;
         }
     }
@@ -135,7 +147,7 @@ impl BlockStore {
         let temp = dir.join(format!(".{FILE}.{}.tmp", std::process::id()));
         let mut out = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&temp)?);
         out.write_all(MAGIC)?;
-        put(&mut out, &self.identity)?;
+        put(&mut out, self.identity.as_bytes())?;
         Ok((temp, out))
     }
 
@@ -163,21 +175,60 @@ impl BlockStore {
             return Ok(());
         }
         let unused = self.stored.len() - self.restored();
-        let (temp, mut out) = match fresh.out.take() {
-            Some(open) => open,
-            None if unused * 4 <= self.stored.len() => return Ok(()),
-            None => self.begin()?,
+        if fresh.out.is_none() {
+            if unused * 4 <= self.stored.len() {
+                return Ok(());
+            }
+            fresh.out = Some(self.begin()?);
+        }
+        let mut done = Ok(());
+        for ((syntax, code), block) in self.used() {
+            // Used, so it unpacked.
+            if let Some(html) = unpack(&block.packed, &self.classes) {
+                done = fresh.write_block(syntax, code, &html);
+                if done.is_err() {
+                    break;
+                }
+            }
+        }
+        let Some((temp, out)) = fresh.out.take() else {
+            return done;
         };
-        let done = self
-            .used()
-            .try_for_each(|((syntax, code), b)| put_block(&mut out, syntax, code, &b.html))
+        let done = done
             .and_then(|()| out.into_inner().map_err(|e| e.into_error()))
-            .and_then(|file| file.sync_all())
-            .and_then(|()| std::fs::rename(&temp, &self.path));
+            // Not synced to disk: waiting for the file to reach the disk
+            // would cost a large site's build, and a file cut short by a
+            // crash is only a cache that does not read whole.
+            .and_then(|_| std::fs::rename(&temp, &self.path));
         if done.is_err() {
             let _ = std::fs::remove_file(&temp);
         }
         done
+    }
+}
+
+impl Fresh {
+    /// Writes a block to the open file, after the classes it names first.
+    fn write_block(&mut self, syntax: &str, code: &str, html: &str) -> std::io::Result<()> {
+        let Some((_, out)) = &mut self.out else {
+            return Ok(());
+        };
+        let mut new_classes = Vec::new();
+        let packed = pack(html, &mut |class| {
+            let next = u32::try_from(self.classes.len()).unwrap_or(u32::MAX);
+            *self.classes.entry_ref(class).or_insert_with(|| {
+                new_classes.push(class.to_string());
+                next
+            })
+        });
+        for class in new_classes {
+            out.write_all(&[CLASS_RECORD])?;
+            put(out, class.as_bytes())?;
+        }
+        out.write_all(&[BLOCK_RECORD])?;
+        put(out, syntax.as_bytes())?;
+        put(out, code.as_bytes())?;
+        put(out, &packed)
     }
 }
 
@@ -202,61 +253,151 @@ pub fn binary_identity() -> Option<String> {
     ))
 }
 
-/// The blocks stored at `path` by the binary `identity`; none when there
-/// is no file, it was written by another binary, or it does not read whole
-/// (a file the cache cannot use is rebuilt, never reported).
-fn read(path: &Path, identity: &str) -> Vec<Block> {
-    std::fs::read(path)
-        .ok()
-        .and_then(|bytes| parse(&bytes, identity))
-        .unwrap_or_default()
-}
+/// A stored block: the syntax's name, the code, and its packed HTML.
+type PackedBlock = (String, String, Box<[u8]>);
 
-fn parse(bytes: &[u8], identity: &str) -> Option<Vec<Block>> {
+/// The class table and blocks of a file written by the binary `identity`;
+/// `None` when it was written by another binary or does not read whole (a
+/// file the cache cannot use is rebuilt, never reported).
+fn parse(bytes: &[u8], identity: &str) -> Option<(Vec<Box<str>>, Vec<PackedBlock>)> {
     let mut reader = Reader {
         rest: bytes.strip_prefix(MAGIC)?,
     };
-    if reader.text()? != identity {
+    if reader.bytes()? != identity.as_bytes() {
         return None;
     }
-    let mut blocks = Vec::new();
-    while !reader.rest.is_empty() {
-        blocks.push((reader.text()?, reader.text()?, reader.text()?));
+    let (mut classes, mut blocks) = (Vec::new(), Vec::new());
+    while let Some((&kind, rest)) = reader.rest.split_first() {
+        reader.rest = rest;
+        match kind {
+            CLASS_RECORD => classes.push(reader.text()?.into()),
+            BLOCK_RECORD => blocks.push((reader.text()?, reader.text()?, reader.bytes()?.into())),
+            _ => return None,
+        }
     }
-    Some(blocks)
+    Some((classes, blocks))
 }
 
-/// Reads length-prefixed UTF-8 strings off the front of a byte slice.
+/// Reads length-prefixed fields off the front of a byte slice.
 struct Reader<'a> {
     rest: &'a [u8],
 }
 
-impl Reader<'_> {
-    fn text(&mut self) -> Option<String> {
+impl<'a> Reader<'a> {
+    fn bytes(&mut self) -> Option<&'a [u8]> {
         let (len, rest) = self.rest.split_first_chunk::<4>()?;
         let len = usize::try_from(u32::from_le_bytes(*len)).ok()?;
-        let (text, rest) = rest.split_at_checked(len)?;
+        let (bytes, rest) = rest.split_at_checked(len)?;
         self.rest = rest;
-        String::from_utf8(text.to_vec()).ok()
+        Some(bytes)
+    }
+
+    fn text(&mut self) -> Option<String> {
+        String::from_utf8(self.bytes()?.to_vec()).ok()
     }
 }
 
-fn put_block(
-    out: &mut impl std::io::Write,
-    syntax: &str,
-    code: &str,
-    html: &str,
-) -> std::io::Result<()> {
-    put(out, syntax)?;
-    put(out, code)?;
-    put(out, html)
-}
-
-fn put(out: &mut impl std::io::Write, text: &str) -> std::io::Result<()> {
-    let len = u32::try_from(text.len())
+fn put(out: &mut impl std::io::Write, bytes: &[u8]) -> std::io::Result<()> {
+    let len = u32::try_from(bytes.len())
         .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidInput, "block over 4 GiB"))?;
     out.write_all(&len.to_le_bytes())?;
-    out.write_all(text.as_bytes())
+    out.write_all(bytes)
+}
+
+/// In packed HTML: a span's start tag (the number of its class attribute
+/// follows, LEB128), its end tag, and a byte below [`LITERAL`] that was in
+/// the HTML itself (it follows).
+const OPEN: u8 = 1;
+const CLOSE: u8 = 2;
+const LITERAL: u8 = 3;
+const SPAN_OPEN: &str = "<span class=\"";
+const SPAN_CLOSE: &str = "</span>";
+
+/// `html` with each `<span class="…">` and `</span>` written as a byte or
+/// two: the highlighter's spans are nine tenths of a block's HTML.
+/// `class_number` numbers each class attribute's value. [`unpack`] gives
+/// back the same string for any input.
+fn pack(html: &str, class_number: &mut impl FnMut(&str) -> u32) -> Vec<u8> {
+    let mut out = Vec::with_capacity(html.len() / 4);
+    let mut rest = html;
+    loop {
+        // A byte below LITERAL is rare (code with control characters):
+        // looked for only before the next tag.
+        let bytes = rest.as_bytes();
+        let tag = memchr::memchr(b'<', bytes).unwrap_or(bytes.len());
+        let at = memchr::memchr3(OPEN, CLOSE, LITERAL, &bytes[..tag]).unwrap_or(tag);
+        out.extend_from_slice(&rest.as_bytes()[..at]);
+        rest = &rest[at..];
+        let Some(first) = rest.bytes().next() else {
+            return out;
+        };
+        if let Some((class, after)) = rest
+            .strip_prefix(SPAN_OPEN)
+            .and_then(|tag| tag.split_once('"'))
+            .and_then(|(class, after)| Some((class, after.strip_prefix('>')?)))
+        {
+            out.push(OPEN);
+            leb128(class_number(class), &mut out);
+            rest = after;
+        } else if let Some(after) = rest.strip_prefix(SPAN_CLOSE) {
+            out.push(CLOSE);
+            rest = after;
+        } else {
+            if first != b'<' {
+                out.push(LITERAL);
+            }
+            out.push(first);
+            rest = &rest[1..];
+        }
+    }
+}
+
+fn leb128(mut n: u32, out: &mut Vec<u8>) {
+    while n >= 0x80 {
+        out.push((n & 0x7f) as u8 | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// The HTML [`pack`] packed, with `classes` by number; `None` when the
+/// bytes are not something it wrote.
+fn unpack(packed: &[u8], classes: &[Box<str>]) -> Option<String> {
+    let mut out = Vec::with_capacity(packed.len() * 8);
+    let mut rest = packed;
+    while !rest.is_empty() {
+        let at = memchr::memchr3(OPEN, CLOSE, LITERAL, rest).unwrap_or(rest.len());
+        out.extend_from_slice(&rest[..at]);
+        let Some((&mark, after)) = rest[at..].split_first() else {
+            break;
+        };
+        rest = after;
+        match mark {
+            OPEN => {
+                let mut number = 0u32;
+                let mut shift = 0;
+                loop {
+                    let (&byte, after) = rest.split_first()?;
+                    rest = after;
+                    number |= u32::from(byte & 0x7f).checked_shl(shift)?;
+                    shift += 7;
+                    if byte < 0x80 {
+                        break;
+                    }
+                }
+                out.extend_from_slice(SPAN_OPEN.as_bytes());
+                out.extend_from_slice(classes.get(usize::try_from(number).ok()?)?.as_bytes());
+                out.extend_from_slice(b"\">");
+            }
+            CLOSE => out.extend_from_slice(SPAN_CLOSE.as_bytes()),
+            _ => {
+                let (&byte, after) = rest.split_first()?;
+                out.push(byte);
+                rest = after;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 #[cfg(test)]
@@ -267,7 +408,7 @@ mod tests {
         (
             "Rust",
             "fn main() {}\n",
-            "<span class=\"hl-source\">fn</span>",
+            "<span class=\"hl-source hl-rust\"><span class=\"hl-storage\">fn</span> main() {}\n</span>",
         ),
         ("Python", "", ""),
         ("YAML", "é: ü\n", "é: ü\n"),
@@ -275,6 +416,30 @@ mod tests {
 
     fn store_in(dir: &Path) -> BlockStore {
         BlockStore::open(dir).unwrap()
+    }
+
+    /// The blocks of the file in `dir` (syntax, code, HTML), sorted.
+    fn kept(dir: &Path) -> Vec<(String, String, String)> {
+        let store = store_in(dir);
+        let mut blocks: Vec<_> = store
+            .stored
+            .iter()
+            .map(|((syntax, code), b)| {
+                let html = unpack(&b.packed, &store.classes).unwrap();
+                (syntax.clone(), code.clone(), html)
+            })
+            .collect();
+        blocks.sort();
+        blocks
+    }
+
+    fn owned(blocks: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+        let mut owned: Vec<_> = blocks
+            .iter()
+            .map(|(s, c, h)| (s.to_string(), c.to_string(), h.to_string()))
+            .collect();
+        owned.sort();
+        owned
     }
 
     fn file_names(dir: &Path) -> Vec<String> {
@@ -298,42 +463,31 @@ mod tests {
         }
         first.finish().unwrap();
         assert_eq!(file_names(&dir), [".gitignore", "CACHEDIR.TAG", FILE]);
+        assert_eq!(kept(&dir), owned(&BLOCKS));
 
         let second = store_in(&dir);
-        assert_eq!(second.stored.len(), 3);
         for (syntax, code, html) in BLOCKS {
             assert_eq!(second.get(syntax, code).as_deref(), Some(html));
         }
         assert_eq!(second.get("Rust", "fn other() {}\n"), None);
         assert_eq!(second.restored(), 3);
         // Nothing new and every block used: the file is left as it is.
-        let before = std::fs::metadata(dir.join(FILE))
-            .unwrap()
-            .modified()
-            .unwrap();
+        let before = std::fs::read(dir.join(FILE)).unwrap();
         second.finish().unwrap();
-        assert_eq!(
-            std::fs::metadata(dir.join(FILE))
-                .unwrap()
-                .modified()
-                .unwrap(),
-            before
-        );
+        assert_eq!(std::fs::read(dir.join(FILE)).unwrap(), before);
 
         // A build that adds a block keeps it and the blocks it used, and
-        // drops the one it did not use.
+        // drops the ones it did not use.
         let third = store_in(&dir);
         third.get("Rust", "fn main() {}\n").unwrap();
-        third.add("C", "int x;\n", "<b>int</b> x;\n");
+        let c = (
+            "C",
+            "int x;\n",
+            "<span class=\"hl-storage\">int</span> x;\n",
+        );
+        third.add(c.0, c.1, c.2);
         third.finish().unwrap();
-        let mut kept = read(&dir.join(FILE), &binary_identity().unwrap());
-        kept.sort();
-        let expected: Vec<Block> = [BLOCKS[0], ("C", "int x;\n", "<b>int</b> x;\n")]
-            .iter()
-            .map(|(s, c, h)| (s.to_string(), c.to_string(), h.to_string()))
-            .rev()
-            .collect();
-        assert_eq!(kept, expected);
+        assert_eq!(kept(&dir), owned(&[BLOCKS[0], c]));
         assert_eq!(
             file_names(&dir),
             [".gitignore", "CACHEDIR.TAG", FILE],
@@ -344,7 +498,7 @@ mod tests {
         third.add("C", "int y;\n", "int y;\n");
         third.finish().unwrap();
         assert_eq!(file_names(&dir), [".gitignore", "CACHEDIR.TAG", FILE]);
-        assert_eq!(store_in(&dir).stored.len(), 2);
+        assert_eq!(kept(&dir).len(), 2);
     }
 
     #[test]
@@ -358,7 +512,7 @@ mod tests {
         let second = store_in(root.path());
         second.get("YAML", "é: ü\n").unwrap();
         second.finish().unwrap();
-        assert_eq!(store_in(root.path()).stored.len(), 1);
+        assert_eq!(kept(root.path()), owned(&BLOCKS[2..]));
     }
 
     #[test]
@@ -367,37 +521,93 @@ mod tests {
         let first = store_in(root.path());
         first.add("Rust", "x\n", "x\n");
         first.finish().unwrap();
-        let file = root.path().join(FILE);
-        assert_eq!(read(&file, &binary_identity().unwrap()).len(), 1);
-        assert!(read(&file, "charter 0.0.1 1 2.3").is_empty());
+        let bytes = std::fs::read(root.path().join(FILE)).unwrap();
+        assert!(parse(&bytes, &binary_identity().unwrap()).is_some());
+        assert!(parse(&bytes, "charter 0.0.1 1 2.3").is_none());
     }
 
     #[test]
     fn a_file_that_does_not_read_whole_is_not_used() {
         let root = tempfile::tempdir().unwrap();
-        let file = root.path().join(FILE);
-        assert!(read(&file, "me").is_empty(), "no file");
-        let mut whole = MAGIC.to_vec();
-        put(&mut whole, "me").unwrap();
+        let first = store_in(root.path());
         for (syntax, code, html) in BLOCKS {
-            put_block(&mut whole, syntax, code, html).unwrap();
+            first.add(syntax, code, html);
         }
-        let all = parse(&whole, "me").unwrap();
+        first.finish().unwrap();
+        let whole = std::fs::read(root.path().join(FILE)).unwrap();
+        let me = binary_identity().unwrap();
+        let (_, all) = parse(&whole, &me).unwrap();
         assert_eq!(all.len(), 3);
         // Cut anywhere, the file gives nothing, or the blocks before the
         // cut (if it falls between two), never part of a block.
         for cut in 0..whole.len() {
-            if let Some(some) = parse(&whole[..cut], "me") {
+            if let Some((_, some)) = parse(&whole[..cut], &me) {
                 assert!(all.starts_with(&some), "cut at {cut}: {some:?}");
             }
         }
         let mut bad = whole.clone();
-        let at = bad.len() - 3;
+        let at = whole.len() - 8;
         bad[at] = 0xff; // not UTF-8
-        assert!(parse(&bad, "me").is_none());
-        assert!(parse(b"garbage", "me").is_none());
-        std::fs::write(&file, b"garbage").unwrap();
+        assert!(parse(&bad, &me).is_none());
+        assert!(parse(b"garbage", &me).is_none());
+        std::fs::write(root.path().join(FILE), b"garbage").unwrap();
         assert!(store_in(root.path()).stored.is_empty());
+    }
+
+    #[test]
+    fn packed_html_unpacks_to_the_same_string() {
+        let mut classes: Vec<Box<str>> = Vec::new();
+        let packed_with = |html: &str, classes: &mut Vec<Box<str>>| {
+            pack(html, &mut |class| {
+                let at = classes.iter().position(|c| &**c == class);
+                at.unwrap_or_else(|| {
+                    classes.push(class.into());
+                    classes.len() - 1
+                }) as u32
+            })
+        };
+        let mut rng = crate::test_rng::Rng(11);
+        let pieces = [
+            "<span class=\"hl-a\">",
+            "<span class=\"hl-b hl-c\">",
+            "</span>",
+            "<span class=\"",
+            "<span class=\"x\"",
+            "<span class=\"\">",
+            "</span",
+            "<",
+            ">",
+            "\"",
+            "\u{1}",
+            "\u{2}",
+            "\u{3}",
+            "\u{0}",
+            "&lt;",
+            "é",
+            "字",
+            "fn main() {}",
+            "\n",
+        ];
+        let mut packed = Vec::new();
+        for _ in 0..3_000 {
+            let html: String = (0..rng.below(12)).map(|_| rng.pick(&pieces)).collect();
+            packed.push((packed_with(&html, &mut classes), html));
+        }
+        for (i, span) in (0..300).map(|i| (i, format!("<span class=\"c{i}\">x</span>"))) {
+            packed.push((packed_with(&span, &mut classes), span));
+            assert!(classes.len() > i, "every class numbered");
+        }
+        for (bytes, html) in packed {
+            assert_eq!(unpack(&bytes, &classes).as_deref(), Some(html.as_str()));
+        }
+        let spans = BLOCKS[0].2;
+        let packed_spans = packed_with(spans, &mut classes);
+        assert!(
+            packed_spans.len() * 3 < spans.len(),
+            "{packed_spans:?}: spans take a byte or two"
+        );
+        assert_eq!(unpack(&[OPEN, 0xff], &classes), None, "a number cut short");
+        assert_eq!(unpack(&[OPEN, 0x7f], &[]), None, "a class not in the table");
     }
 
     #[test]
