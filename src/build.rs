@@ -45,6 +45,11 @@ pub struct BuildOptions {
     pub strict: bool,
     /// Rendered Markdown reused from earlier builds (`serve`).
     pub cache: Option<std::sync::Arc<site::RenderCache>>,
+    /// Whether highlighted code blocks are taken from, and kept in, the
+    /// site's cache folder (`.charter-cache/highlight`; see
+    /// [`crate::highlight::store`]). `charter build` keeps them; off by
+    /// default, so that a build leaves the site's folder as it found it.
+    pub highlight_store: bool,
     /// Pages per search index shard (the CLI reads
     /// `CHARTER_SEARCH_SHARD_PAGES`); see [`DEFAULT_SHARD_PAGES`].
     pub search_shard_pages: usize,
@@ -72,6 +77,7 @@ impl BuildOptions {
             drafts: false,
             strict: false,
             cache: None,
+            highlight_store: false,
             search_shard_pages: DEFAULT_SHARD_PAGES,
             keep_bodies: false,
         }
@@ -166,14 +172,14 @@ fn build_with(opts: &BuildOptions) -> (BuildReport, Option<Session>) {
     };
 
     // One highlighter for every version: its compiled syntaxes and memo
-    // serve them all. A build to disk starts from the blocks the last one
-    // stored in the cache folder, and stores its own for the next.
+    // serve them all.
     let cache_dir = crate::cache_dir::path(&opts.root);
     let shared = Shared {
         out,
-        highlighter: std::sync::Arc::new(match opts.target {
-            Target::Disk(_) => Highlighter::with_stored(&cache_dir),
-            _ => Highlighter::new(),
+        highlighter: std::sync::Arc::new(if opts.highlight_store {
+            Highlighter::with_stored(&cache_dir)
+        } else {
+            Highlighter::new()
         }),
     };
     let stats = match &config.versions {

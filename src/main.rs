@@ -384,6 +384,8 @@ fn run_build(cli: &Cli, color: bool, root: PathBuf, target: Target, args: &Build
     options.drafts = args.drafts;
     options.strict = args.strict;
     options.search_shard_pages = shard_pages();
+    // `charter check` writes nothing, the cache folder included.
+    options.highlight_store = matches!(target, Target::Disk(_));
     let report = build::build(&options);
     print_diagnostics(cli, color, &root, &report);
     if cli.verbose {

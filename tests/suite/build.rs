@@ -2,6 +2,7 @@
 
 use crate::common;
 
+use charter::build::{self, BuildOptions, Target};
 use charter::diagnostics::Severity;
 use common::*;
 
@@ -153,7 +154,8 @@ fn code_highlighted_in_a_parallel_build_is_each_block_highlighted_alone() {
 /// `charter build` keeps its highlighted code blocks in the site's cache
 /// folder; the next build takes them from there instead of highlighting
 /// them again, and writes the same pages. A cache file that does not read
-/// whole is rebuilt, and the folder tells git to ignore it.
+/// whole is rebuilt, and the folder tells git to ignore it. A build that
+/// does not ask for it (the library's default) leaves no cache.
 #[test]
 fn the_next_build_takes_highlighted_blocks_from_the_cache_folder() {
     let site = copy_fixture("code-blocks");
@@ -162,10 +164,17 @@ fn the_next_build_takes_highlighted_blocks_from_the_cache_folder() {
     let _ = std::fs::remove_dir_all(&cache);
     let build = |n: &str| {
         let dir = out.path().join(n);
-        let report = build_to_disk(site.path(), &dir);
+        let mut opts = BuildOptions::new(site.path());
+        opts.target = Target::Disk(dir.clone());
+        opts.highlight_store = true;
+        let report = build::build(&opts);
         assert!(report.succeeded(), "{:?}", report.diagnostics);
         (report.code_blocks_restored, read_tree(&dir))
     };
+
+    let plain = build_to_disk(site.path(), &out.path().join("plain"));
+    assert!(plain.succeeded());
+    assert!(!cache.exists(), "no cache unless asked for");
 
     let (restored, first) = build("first");
     assert_eq!(restored, 0);

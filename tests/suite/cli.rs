@@ -102,11 +102,12 @@ fn check_writes_nothing_and_reports_errors() {
         .code(1)
         .stderr(predicate::str::contains("broken-anchor"));
     assert!(!site.path().join("public").exists());
-    charter()
-        .arg("check")
-        .arg(fixture("basic"))
-        .assert()
-        .success();
+    // Nor the cache folder: the site's code is highlighted, not kept.
+    let site = copy_fixture("basic");
+    let before = read_tree(site.path());
+    charter().arg("check").arg(site.path()).assert().success();
+    assert_eq!(read_tree(site.path()), before);
+    assert!(!site.path().join(".charter-cache").exists());
 }
 
 #[test]
