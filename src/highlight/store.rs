@@ -442,6 +442,18 @@ mod tests {
         owned
     }
 
+    /// A build that highlighted [`BLOCKS`], each twice (a memo that
+    /// started over), into the cache folder `dir`.
+    fn store_all(dir: &Path) {
+        let store = store_in(dir);
+        for (syntax, code, html) in BLOCKS {
+            assert_eq!(store.get(syntax, code), None);
+            store.add(syntax, code, html);
+            store.add(syntax, code, html); // once in the file
+        }
+        store.finish().unwrap();
+    }
+
     fn file_names(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
@@ -455,13 +467,7 @@ mod tests {
     fn a_block_added_by_one_build_is_found_by_the_next() {
         let root = tempfile::tempdir().unwrap();
         let dir = root.path().join(".charter-cache");
-        let first = store_in(&dir);
-        for (syntax, code, html) in BLOCKS {
-            assert_eq!(first.get(syntax, code), None);
-            first.add(syntax, code, html);
-            first.add(syntax, code, html); // once in the file
-        }
-        first.finish().unwrap();
+        store_all(&dir);
         assert_eq!(file_names(&dir), [".gitignore", "CACHEDIR.TAG", FILE]);
         assert_eq!(kept(&dir), owned(&BLOCKS));
 
@@ -504,11 +510,7 @@ mod tests {
     #[test]
     fn a_build_that_uses_few_stored_blocks_prunes_the_rest() {
         let root = tempfile::tempdir().unwrap();
-        let first = store_in(root.path());
-        for (syntax, code, html) in BLOCKS {
-            first.add(syntax, code, html);
-        }
-        first.finish().unwrap();
+        store_all(root.path());
         let second = store_in(root.path());
         second.get("YAML", "é: ü\n").unwrap();
         second.finish().unwrap();
@@ -529,11 +531,7 @@ mod tests {
     #[test]
     fn a_file_that_does_not_read_whole_is_not_used() {
         let root = tempfile::tempdir().unwrap();
-        let first = store_in(root.path());
-        for (syntax, code, html) in BLOCKS {
-            first.add(syntax, code, html);
-        }
-        first.finish().unwrap();
+        store_all(root.path());
         let whole = std::fs::read(root.path().join(FILE)).unwrap();
         let me = binary_identity().unwrap();
         let (_, all) = parse(&whole, &me).unwrap();
