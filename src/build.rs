@@ -47,8 +47,9 @@ pub struct BuildOptions {
     pub cache: Option<std::sync::Arc<site::RenderCache>>,
     /// Whether highlighted code blocks are taken from, and kept in, the
     /// site's cache folder (`.charter-cache/highlight`; see
-    /// [`crate::highlight::store`]). `charter build` keeps them; off by
-    /// default, so that a build leaves the site's folder as it found it.
+    /// [`crate::highlight::store`]). `charter build` and `serve` keep
+    /// them; off by default, so that a build leaves the site's folder as
+    /// it found it.
     pub highlight_store: bool,
     /// Pages per search index shard (the CLI reads
     /// `CHARTER_SEARCH_SHARD_PAGES`); see [`DEFAULT_SHARD_PAGES`].

@@ -111,6 +111,9 @@ impl ServeOptions {
             drafts: self.drafts,
             strict: self.strict,
             cache: None,
+            // A session starts from the code `charter build` (or the last
+            // session) highlighted, and keeps what its first build adds.
+            highlight_store: true,
             search_shard_pages: crate::build::DEFAULT_SHARD_PAGES,
             ..BuildOptions::new(self.root.clone())
         }

@@ -208,6 +208,32 @@ fn serves_pages_and_shows_edits() {
     );
 }
 
+/// `serve` starts from the code blocks the last build highlighted and
+/// keeps those its first build adds: the next session (or build) finds
+/// them, and serves the same pages.
+#[test]
+fn serve_keeps_highlighted_code_for_the_next_start() {
+    let site = common::copy_fixture("basic");
+    let stored = site.path().join(".charter-cache/highlight");
+    let path = format!("{BASE}book/why/");
+    let first = {
+        let s = start(site.path());
+        get(s.addr, &path).body
+    };
+    assert!(first.contains("hl-"), "{first}");
+    let bytes = std::fs::read(&stored).expect("the session kept its blocks");
+    let again = {
+        let s = start(site.path());
+        get(s.addr, &path).body
+    };
+    assert_eq!(again, first);
+    assert_eq!(
+        std::fs::read(&stored).unwrap(),
+        bytes,
+        "nothing new to keep"
+    );
+}
+
 #[test]
 fn a_broken_site_keeps_the_last_good_one_and_reports_why() {
     let site = common::copy_fixture("basic");
