@@ -1,4 +1,5 @@
-//! The highlighted blocks one `charter build` leaves for the next, in
+//! The highlighted blocks one `charter build` (or `serve` session) leaves
+//! for the next, in
 //! `.charter-cache/highlight` under the site root. Highlighting is most of
 //! a build without the search index, and a site's code barely changes from
 //! one build to the next (a CI run that restores the cache, a writer's
@@ -43,7 +44,7 @@ pub struct BlockStore {
 }
 
 struct Stored {
-    /// The HTML as [`pack`] writes it: a tenth of its size.
+    /// The HTML as [`pack`] writes it: about a sixth of its size.
     packed: Box<[u8]>,
     used: AtomicBool,
 }
@@ -144,6 +145,7 @@ impl BlockStore {
     fn begin(&self) -> std::io::Result<(PathBuf, std::io::BufWriter<std::fs::File>)> {
         let dir = self.path.parent().unwrap_or(Path::new("."));
         crate::cache_dir::create(dir)?;
+        remove_abandoned(dir);
         let temp = dir.join(format!(".{FILE}.{}.tmp", std::process::id()));
         let mut out = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&temp)?);
         out.write_all(MAGIC)?;
@@ -251,6 +253,30 @@ pub fn binary_identity() -> Option<String> {
         modified.as_secs(),
         modified.subsec_nanos()
     ))
+}
+
+/// Removes the temporary files of builds that were killed before they
+/// renamed theirs into place: those not written for a while (a build
+/// writing one at this moment touches it with every block).
+fn remove_abandoned(dir: &Path) {
+    const ABANDONED: std::time::Duration = std::time::Duration::from_secs(600);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let temporary = name.starts_with(&format!(".{FILE}.")) && name.ends_with(".tmp");
+        let old = || {
+            let modified = entry.metadata().and_then(|m| m.modified()).ok();
+            modified
+                .and_then(|at| at.elapsed().ok())
+                .is_some_and(|age| age > ABANDONED)
+        };
+        if temporary && old() {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// A stored block: the syntax's name, the code, and its packed HTML.
@@ -505,6 +531,27 @@ mod tests {
         third.finish().unwrap();
         assert_eq!(file_names(&dir), [".gitignore", "CACHEDIR.TAG", FILE]);
         assert_eq!(kept(&dir).len(), 2);
+    }
+
+    #[test]
+    fn a_killed_build_s_temporary_file_is_removed_once_abandoned() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path();
+        let abandoned = dir.join(format!(".{FILE}.1.tmp"));
+        let recent = dir.join(format!(".{FILE}.2.tmp"));
+        for file in [&abandoned, &recent] {
+            std::fs::write(file, b"half a file").unwrap();
+        }
+        let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&abandoned)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+        store_all(dir);
+        assert!(!abandoned.exists());
+        assert!(recent.exists(), "another build may be writing it");
     }
 
     #[test]
