@@ -108,10 +108,15 @@ impl BlockStore {
         })
     }
 
-    /// The stored HTML of `code` in `syntax`, if a previous build left it
-    /// (and it unpacks: a block that does not is highlighted again).
+    /// The stored HTML of `code` in `syntax`, if a previous build left it.
+    /// The HTML must be the code, escaped, in spans and nothing else: a
+    /// block that does not unpack, or that would put other text or markup
+    /// in the page (a file made by hand), is highlighted again.
     pub fn get(&self, syntax: &str, code: &str) -> Option<Arc<str>> {
         let block = self.stored.get(&Lookup(syntax, code))?;
+        if text_of(&block.packed)? != crate::html::escape(code).as_bytes() {
+            return None;
+        }
         let html = unpack(&block.packed, &self.classes)?;
         block.used.store(true, Ordering::Relaxed);
         Some(html.into())
@@ -223,6 +228,12 @@ impl Fresh {
                 next
             })
         });
+        // What `get` checks a stored block against.
+        debug_assert_eq!(
+            text_of(&packed),
+            Some(crate::html::escape(code).into_bytes()),
+            "the highlighter writes the code, escaped, in spans"
+        );
         for class in new_classes {
             out.write_all(&[CLASS_RECORD])?;
             put(out, class.as_bytes())?;
@@ -296,7 +307,14 @@ fn parse(bytes: &[u8], identity: &str) -> Option<(Vec<Box<str>>, Vec<PackedBlock
     while let Some((&kind, rest)) = reader.rest.split_first() {
         reader.rest = rest;
         match kind {
-            CLASS_RECORD => classes.push(reader.text()?.into()),
+            CLASS_RECORD => {
+                // Written inside an attribute's quotes as it is.
+                let class = reader.text()?;
+                if class.contains(['"', '&', '<', '>']) {
+                    return None;
+                }
+                classes.push(class.into());
+            }
             BLOCK_RECORD => blocks.push((reader.text()?, reader.text()?, reader.bytes()?.into())),
             _ => return None,
         }
@@ -386,14 +404,21 @@ fn leb128(mut n: u32, out: &mut Vec<u8>) {
     out.push(n as u8);
 }
 
-/// The HTML [`pack`] packed, with `classes` by number; `None` when the
-/// bytes are not something it wrote.
-fn unpack(packed: &[u8], classes: &[Box<str>]) -> Option<String> {
-    let mut out = Vec::with_capacity(packed.len() * 8);
+/// The pieces of packed HTML, in order.
+enum Piece<'a> {
+    Text(&'a [u8]),
+    /// A span's start tag, with the number of its class attribute.
+    Open(usize),
+    Close,
+}
+
+/// Calls `each` with the pieces of `packed`; `None` when the bytes are
+/// not something [`pack`] wrote.
+fn for_each_piece(packed: &[u8], mut each: impl FnMut(Piece<'_>)) -> Option<()> {
     let mut rest = packed;
     while !rest.is_empty() {
         let at = memchr::memchr3(OPEN, CLOSE, LITERAL, rest).unwrap_or(rest.len());
-        out.extend_from_slice(&rest[..at]);
+        each(Piece::Text(&rest[..at]));
         let Some((&mark, after)) = rest[at..].split_first() else {
             break;
         };
@@ -411,17 +436,49 @@ fn unpack(packed: &[u8], classes: &[Box<str>]) -> Option<String> {
                         break;
                     }
                 }
-                out.extend_from_slice(SPAN_OPEN.as_bytes());
-                out.extend_from_slice(classes.get(usize::try_from(number).ok()?)?.as_bytes());
-                out.extend_from_slice(b"\">");
+                each(Piece::Open(usize::try_from(number).ok()?));
             }
-            CLOSE => out.extend_from_slice(SPAN_CLOSE.as_bytes()),
+            CLOSE => each(Piece::Close),
             _ => {
-                let (&byte, after) = rest.split_first()?;
-                out.push(byte);
+                let (byte, after) = rest.split_at_checked(1)?;
+                each(Piece::Text(byte));
                 rest = after;
             }
         }
+    }
+    Some(())
+}
+
+/// The text of packed HTML, outside its spans' tags.
+fn text_of(packed: &[u8]) -> Option<Vec<u8>> {
+    let mut text = Vec::with_capacity(packed.len());
+    for_each_piece(packed, |piece| {
+        if let Piece::Text(bytes) = piece {
+            text.extend_from_slice(bytes);
+        }
+    })?;
+    Some(text)
+}
+
+/// The HTML [`pack`] packed, with `classes` by number; `None` when the
+/// bytes are not something it wrote.
+fn unpack(packed: &[u8], classes: &[Box<str>]) -> Option<String> {
+    let mut out = Vec::with_capacity(packed.len() * 8);
+    let mut missing = false;
+    for_each_piece(packed, |piece| match piece {
+        Piece::Text(bytes) => out.extend_from_slice(bytes),
+        Piece::Open(number) => match classes.get(number) {
+            Some(class) => {
+                out.extend_from_slice(SPAN_OPEN.as_bytes());
+                out.extend_from_slice(class.as_bytes());
+                out.extend_from_slice(b"\">");
+            }
+            None => missing = true,
+        },
+        Piece::Close => out.extend_from_slice(SPAN_CLOSE.as_bytes()),
+    })?;
+    if missing {
+        return None;
     }
     String::from_utf8(out).ok()
 }
@@ -597,6 +654,41 @@ mod tests {
         assert!(parse(b"garbage", &me).is_none());
         std::fs::write(root.path().join(FILE), b"garbage").unwrap();
         assert!(store_in(root.path()).stored.is_empty());
+    }
+
+    /// A file written by hand (a pull request that adds one, say) cannot
+    /// put markup or text in a page: a block's HTML must be its code,
+    /// escaped, in spans, and a class cannot leave its attribute.
+    #[test]
+    fn a_stored_block_is_its_code_in_spans_or_is_not_used() {
+        let root = tempfile::tempdir().unwrap();
+        let forged = |class: &str, code: &str, packed: &[u8]| {
+            let mut file = MAGIC.to_vec();
+            put(&mut file, binary_identity().unwrap().as_bytes()).unwrap();
+            file.push(CLASS_RECORD);
+            put(&mut file, class.as_bytes()).unwrap();
+            file.push(BLOCK_RECORD);
+            put(&mut file, b"Rust").unwrap();
+            put(&mut file, code.as_bytes()).unwrap();
+            put(&mut file, packed).unwrap();
+            std::fs::write(root.path().join(FILE), file).unwrap();
+            store_in(root.path()).get("Rust", code)
+        };
+        let mut spans = vec![OPEN, 0];
+        spans.extend_from_slice(b"a &lt; b");
+        spans.push(CLOSE);
+        assert_eq!(
+            forged("hl-x", "a < b", &spans).as_deref(),
+            Some("<span class=\"hl-x\">a &lt; b</span>"),
+            "a well-formed block is used"
+        );
+        assert_eq!(forged("hl-x", "a", b"<script>alert(1)</script>a"), None);
+        assert_eq!(forged("hl-x", "a < b", b"a < b"), None, "unescaped");
+        assert_eq!(forged("hl-x", "a", b"b"), None, "other text");
+        assert_eq!(
+            forged("x\" onclick=\"alert(1)", "a", &[OPEN, 0, b'a', CLOSE]),
+            None
+        );
     }
 
     #[test]
