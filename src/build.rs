@@ -45,12 +45,10 @@ pub struct BuildOptions {
     pub strict: bool,
     /// Rendered Markdown reused from earlier builds (`serve`).
     pub cache: Option<std::sync::Arc<site::RenderCache>>,
-    /// Whether highlighted code blocks are taken from, and kept in, the
+    /// What the build does with the highlighted code blocks kept in the
     /// site's cache folder (`.charter-cache/highlight`; see
-    /// [`crate::highlight::store`]). `charter build` and `serve` keep
-    /// them; off by default, so that a build leaves the site's folder as
-    /// it found it.
-    pub highlight_store: bool,
+    /// [`crate::highlight::store`]).
+    pub highlight_store: HighlightStore,
     /// Pages per search index shard (the CLI reads
     /// `CHARTER_SEARCH_SHARD_PAGES`); see [`DEFAULT_SHARD_PAGES`].
     pub search_shard_pages: usize,
@@ -59,6 +57,21 @@ pub struct BuildOptions {
     /// one-off build frees them before indexing for search, the stage
     /// that needs the most memory of its own.
     pub(crate) keep_bodies: bool,
+}
+
+/// What a build does with the highlighted code blocks kept in the site's
+/// cache folder.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum HighlightStore {
+    /// Neither reads nor writes them: a build leaves the site's folder as
+    /// it found it (the library's default).
+    #[default]
+    Off,
+    /// Takes blocks from them and writes nothing (`charter check`).
+    Read,
+    /// Takes blocks from them and keeps this build's there (`charter
+    /// build`, `serve`).
+    ReadWrite,
 }
 
 /// Pages per search index shard by default: beyond it a language's index
@@ -78,7 +91,7 @@ impl BuildOptions {
             drafts: false,
             strict: false,
             cache: None,
-            highlight_store: false,
+            highlight_store: HighlightStore::Off,
             search_shard_pages: DEFAULT_SHARD_PAGES,
             keep_bodies: false,
         }
@@ -177,10 +190,10 @@ fn build_with(opts: &BuildOptions) -> (BuildReport, Option<Session>) {
     let cache_dir = crate::cache_dir::path(&opts.root);
     let shared = Shared {
         out,
-        highlighter: std::sync::Arc::new(if opts.highlight_store {
-            Highlighter::with_stored(&cache_dir)
-        } else {
-            Highlighter::new()
+        highlighter: std::sync::Arc::new(match opts.highlight_store {
+            HighlightStore::Off => Highlighter::new(),
+            HighlightStore::Read => Highlighter::with_stored(&cache_dir, false),
+            HighlightStore::ReadWrite => Highlighter::with_stored(&cache_dir, true),
         }),
     };
     let stats = match &config.versions {

@@ -225,10 +225,11 @@ impl Highlighter {
 
     /// A highlighter that takes the blocks a previous build of this binary
     /// left in the site's cache folder `cache_dir` rather than highlighting
-    /// them again, and leaves this build's there with [`Highlighter::store`].
-    pub fn with_stored(cache_dir: &Path) -> Self {
+    /// them again, and, when `writable`, leaves this build's there with
+    /// [`Highlighter::store`].
+    pub fn with_stored(cache_dir: &Path, writable: bool) -> Self {
         Highlighter {
-            store: store::BlockStore::open(cache_dir),
+            store: store::BlockStore::open(cache_dir, writable),
             ..Self::new()
         }
     }

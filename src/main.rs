@@ -2,7 +2,7 @@
 //! library, prints diagnostics and maps the outcome to an exit code
 //! (0 ok, 1 the site has errors, 2 usage error).
 
-use charter::build::{self, BuildOptions, BuildReport, Target};
+use charter::build::{self, BuildOptions, BuildReport, HighlightStore, Target};
 use charter::config;
 use charter::diagnostics::{self, Diagnostic, Format, RenderOptions};
 use charter::i18n;
@@ -385,7 +385,10 @@ fn run_build(cli: &Cli, color: bool, root: PathBuf, target: Target, args: &Build
     options.strict = args.strict;
     options.search_shard_pages = shard_pages();
     // `charter check` writes nothing, the cache folder included.
-    options.highlight_store = matches!(target, Target::Disk(_));
+    options.highlight_store = match target {
+        Target::Disk(_) => HighlightStore::ReadWrite,
+        _ => HighlightStore::Read,
+    };
     let report = build::build(&options);
     print_diagnostics(cli, color, &root, &report);
     if cli.verbose {

@@ -113,7 +113,7 @@ impl ServeOptions {
             cache: None,
             // A session starts from the code `charter build` (or the last
             // session) highlighted, and keeps what its first build adds.
-            highlight_store: true,
+            highlight_store: crate::build::HighlightStore::ReadWrite,
             search_shard_pages: crate::build::DEFAULT_SHARD_PAGES,
             ..BuildOptions::new(self.root.clone())
         }

@@ -61,8 +61,8 @@ struct Fresh {
     written: HashSet<u64>,
     /// Writing failed: nothing more is written, and the old file stays.
     failed: bool,
-    /// The file was put in place: blocks highlighted later (pages a
-    /// `serve` session redoes) are not kept.
+    /// The file was put in place, or the store only lends its blocks:
+    /// blocks highlighted now (pages a `serve` session redoes) are not kept.
     finished: bool,
 }
 
@@ -83,9 +83,11 @@ impl Equivalent<(String, String)> for Lookup<'_> {
 
 impl BlockStore {
     /// The store of the site whose cache folder is `cache_dir`, with the
-    /// blocks this binary left there. `None` when the binary cannot say
-    /// what it is (see [`binary_identity`]): then nothing is kept.
-    pub fn open(cache_dir: &Path) -> Option<Self> {
+    /// blocks this binary left there; a store that is not `writable` only
+    /// lends them (`charter check` writes nothing). `None` when the binary
+    /// cannot say what it is (see [`binary_identity`]): then nothing is
+    /// kept.
+    pub fn open(cache_dir: &Path, writable: bool) -> Option<Self> {
         let identity = binary_identity()?;
         let path = cache_dir.join(FILE);
         let (classes, blocks) = std::fs::read(&path)
@@ -99,12 +101,16 @@ impl BlockStore {
                 ((syntax, code), Stored { packed, used })
             })
             .collect();
+        let fresh = Fresh {
+            finished: !writable,
+            ..Fresh::default()
+        };
         Some(BlockStore {
             path,
             identity,
             stored,
             classes,
-            fresh: Mutex::default(),
+            fresh: Mutex::new(fresh),
         })
     }
 
@@ -498,7 +504,7 @@ mod tests {
     ];
 
     fn store_in(dir: &Path) -> BlockStore {
-        BlockStore::open(dir).unwrap()
+        BlockStore::open(dir, true).unwrap()
     }
 
     /// The blocks of the file in `dir` (syntax, code, HTML), sorted.
@@ -609,6 +615,23 @@ mod tests {
         store_all(dir);
         assert!(!abandoned.exists());
         assert!(recent.exists(), "another build may be writing it");
+    }
+
+    #[test]
+    fn a_read_only_store_lends_its_blocks_and_writes_nothing() {
+        let root = tempfile::tempdir().unwrap();
+        let empty = BlockStore::open(root.path(), false).unwrap();
+        empty.add("Rust", "x\n", "x\n");
+        empty.finish().unwrap();
+        assert!(file_names(root.path()).is_empty(), "nothing written");
+
+        store_all(root.path());
+        let before = std::fs::read(root.path().join(FILE)).unwrap();
+        let lending = BlockStore::open(root.path(), false).unwrap();
+        assert!(lending.get("YAML", "é: ü\n").is_some());
+        lending.add("Rust", "y\n", "y\n");
+        lending.finish().unwrap();
+        assert_eq!(std::fs::read(root.path().join(FILE)).unwrap(), before);
     }
 
     #[test]

@@ -166,7 +166,7 @@ fn the_next_build_takes_highlighted_blocks_from_the_cache_folder() {
         let dir = out.path().join(n);
         let mut opts = BuildOptions::new(site.path());
         opts.target = Target::Disk(dir.clone());
-        opts.highlight_store = true;
+        opts.highlight_store = build::HighlightStore::ReadWrite;
         let report = build::build(&opts);
         assert!(report.succeeded(), "{:?}", report.diagnostics);
         (report.code_blocks_restored, read_tree(&dir))

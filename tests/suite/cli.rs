@@ -108,6 +108,26 @@ fn check_writes_nothing_and_reports_errors() {
     charter().arg("check").arg(site.path()).assert().success();
     assert_eq!(read_tree(site.path()), before);
     assert!(!site.path().join(".charter-cache").exists());
+    // What a build kept there, check takes, and leaves as it was.
+    let out = tempfile::tempdir().unwrap();
+    charter()
+        .arg("build")
+        .arg(site.path())
+        .arg("-o")
+        .arg(out.path().join("site"))
+        .assert()
+        .success();
+    let before = read_tree(site.path());
+    assert!(before.contains_key(".charter-cache/highlight"));
+    charter()
+        .args(["-v", "check"])
+        .arg(site.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "code blocks as highlighted by the last build",
+        ));
+    assert_eq!(read_tree(site.path()), before);
 }
 
 #[test]
