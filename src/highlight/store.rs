@@ -770,6 +770,37 @@ mod tests {
         assert_eq!(unpack(&[OPEN, 0x7f], &[]), None, "a class not in the table");
     }
 
+    /// Whatever the file holds, reading it never panics: random bytes,
+    /// and a real file with random bytes changed.
+    #[test]
+    fn any_bytes_read_without_a_panic() {
+        let root = tempfile::tempdir().unwrap();
+        store_all(root.path());
+        let whole = std::fs::read(root.path().join(FILE)).unwrap();
+        let me = binary_identity().unwrap();
+        let mut rng = crate::test_rng::Rng(5);
+        for round in 0..20_000 {
+            let bytes: Vec<u8> = if round % 2 == 0 {
+                (0..rng.below(64)).map(|_| rng.next() as u8).collect()
+            } else {
+                let mut bytes = whole.clone();
+                for _ in 0..=rng.below(4) {
+                    let at = rng.below(bytes.len());
+                    bytes[at] = rng.next() as u8;
+                }
+                bytes
+            };
+            if let Some((classes, blocks)) = parse(&bytes, &me) {
+                for (_, _, packed) in blocks {
+                    let _ = unpack(&packed, &classes);
+                    let _ = text_of(&packed);
+                }
+            }
+            let _ = unpack(&bytes, &[]);
+            let _ = text_of(&bytes);
+        }
+    }
+
     #[test]
     fn the_binary_has_an_identity() {
         let identity = binary_identity().unwrap();
