@@ -543,6 +543,12 @@ mod tests {
         store.finish().unwrap();
     }
 
+    /// The bytes of the file [`store_all`] writes in `dir`.
+    fn stored_file(dir: &Path) -> Vec<u8> {
+        store_all(dir);
+        std::fs::read(dir.join(FILE)).unwrap()
+    }
+
     fn file_names(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
@@ -658,8 +664,7 @@ mod tests {
     #[test]
     fn a_file_that_does_not_read_whole_is_not_used() {
         let root = tempfile::tempdir().unwrap();
-        store_all(root.path());
-        let whole = std::fs::read(root.path().join(FILE)).unwrap();
+        let whole = stored_file(root.path());
         let me = binary_identity().unwrap();
         let (_, all) = parse(&whole, &me).unwrap();
         assert_eq!(all.len(), 3);
@@ -775,8 +780,7 @@ mod tests {
     #[test]
     fn any_bytes_read_without_a_panic() {
         let root = tempfile::tempdir().unwrap();
-        store_all(root.path());
-        let whole = std::fs::read(root.path().join(FILE)).unwrap();
+        let whole = stored_file(root.path());
         let me = binary_identity().unwrap();
         let mut rng = crate::test_rng::Rng(5);
         for round in 0..20_000 {
