@@ -193,8 +193,12 @@ class Charter(Tool):
     def output_dir(self, src):
         return os.path.join(src, "public")
 
+    # Cold: the blocks the build before kept highlighted are removed first.
+    cold = True
+
     def before_run(self, src):
-        forget_highlighting(src)
+        if self.cold:
+            forget_highlighting(src)
 
 
 def forget_highlighting(site):
@@ -213,9 +217,7 @@ class CharterWarm(Charter):
 
     name = "charter-warm"
     label = "charter, warm cache"
-
-    def before_run(self, src):
-        pass
+    cold = False
 
 
 class CharterSearchOff(Charter):
@@ -241,9 +243,7 @@ class CharterSearchOffWarm(CharterSearchOff):
 
     name = "charter-nosearch-warm"
     label = "search off, warm cache"
-
-    def before_run(self, src):
-        pass
+    cold = False
 
 
 class Hugo(Tool):
